@@ -1,0 +1,151 @@
+// One dispatcher for every channel: resolve the person, de-duplicate, screen free text, check the
+// role once, validate card input with zod, run the workflow, and turn every failure into a card.
+import type { Person } from '../domain';
+import { looksLikeDisclosure, SAFEGUARDING_GUIDANCE } from '../domain/safeguarding';
+import { rolesOf } from '../domain/people';
+import type { Data } from '../store/schema';
+import type { Command, Context, Outcome } from './command';
+import { outcome, reply } from './command';
+import { AppError } from './errors';
+import { mayRun, type PermissionKey } from './permissions';
+import type { CardAction, TextCommand, Workflow } from './registry';
+import { findPerson } from './people';
+import { usageView } from './help';
+
+const MAX_PROCESSED = 5_000;
+
+export interface Dispatcher {
+  dispatch(cmd: Command): Promise<Outcome>;
+  /** The scheduler's way in: every workflow's part of a job, their notifications together. */
+  runJob(name: string): Promise<Outcome>;
+  workflows: readonly Workflow[];
+}
+
+export function createDispatcher(base: Omit<Context, 'decisionEffects'>, workflows: Workflow[]): Dispatcher {
+  const ctx: Context = { ...base, decisionEffects: Object.assign({}, ...workflows.map((w) => w.decisionEffects ?? {})) };
+  const commands = workflows.flatMap((w) => w.commands).sort((a, b) => b.words.length - a.words.length);
+  const actions = new Map<string, CardAction>(workflows.flatMap((w) => w.actions.map((a) => [a.verb, a] as const)));
+  const inFlight = new Set<string>();
+
+  async function dispatch(cmd: Command): Promise<Outcome> {
+    const data = ctx.store.read();
+    const person = findPerson(data, cmd.actor);
+    if (!person) {
+      return reply('unknown-person', { name: cmd.actor.name ?? 'there', contact: contactFor(data) });
+    }
+    if (cmd.dedupeKey) {
+      if (inFlight.has(cmd.dedupeKey) || data.processed.includes(cmd.dedupeKey)) return { ...outcome(), duplicate: true };
+      inFlight.add(cmd.dedupeKey);
+    }
+    try {
+      if (containsDisclosure(cmd)) {
+        // Nothing from this command is stored or logged: not the text, not that it was typed.
+        return reply('safeguarding', { ...SAFEGUARDING_GUIDANCE, contact: contactFor(data) });
+      }
+      const result = await route(cmd, person, data);
+      if (cmd.dedupeKey) await remember(cmd.dedupeKey);
+      return result;
+    } catch (e) {
+      return errorOutcome(e, cmd, person);
+    } finally {
+      if (cmd.dedupeKey) inFlight.delete(cmd.dedupeKey);
+    }
+  }
+
+  async function route(cmd: Command, person: Person, data: Readonly<Data>): Promise<Outcome> {
+    const action = actions.get(cmd.name);
+    if (action) {
+      await authorize(person, action.verb, cmd);
+      const parsed = action.schema.safeParse(cmd.data ?? {});
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        const field = issue.path.join('.') || 'the form';
+        throw new AppError('BAD_INPUT', `That card could not be used: ${field}: ${issue.message}.`, 'Open the command again to get a fresh card, and fill in every field.');
+      }
+      return action.run(ctx, { cmd, person, data }, parsed.data);
+    }
+    const words = [cmd.name, ...cmd.args].map((w) => w.toLowerCase());
+    if (words[0] === 'help' || words[1] === 'help') {
+      const topic = words[0] === 'help' ? words[1] : words[0];
+      return reply('help', helpData(person, topic));
+    }
+    const text = matchText(words);
+    if (!text) return reply('usage', usageView(workflows, person, cmd.name));
+    await authorize(person, text.key, cmd);
+    const args = [cmd.name, ...cmd.args].slice(text.words.length);
+    return text.run(ctx, { cmd: { ...cmd, args }, person, data });
+  }
+
+  function matchText(words: string[]): TextCommand | undefined {
+    return commands.find((c) => c.words.every((w, i) => words[i] === w));
+  }
+
+  async function authorize(person: Person, key: PermissionKey, cmd: Command): Promise<void> {
+    if (mayRun(rolesOf(person), key)) return;
+    await ctx.store.append('audit', {
+      at: ctx.now().toISOString(),
+      actorId: person.id,
+      action: key,
+      outcome: 'refused',
+      detail: { platform: cmd.where.platform },
+    });
+    throw new AppError('NOT_ALLOWED', `Your role does not let you use "${key.replace('.', ' ')}".`, 'Type help to see what you can do, or ask your Director of School Improvement.');
+  }
+
+  function helpData(person: Person, topic: string | undefined) {
+    return usageView(workflows, person, topic, true);
+  }
+
+  async function remember(key: string): Promise<void> {
+    await ctx.store.transact((d) => {
+      d.processed.push(key);
+      if (d.processed.length > MAX_PROCESSED) d.processed.splice(0, d.processed.length - MAX_PROCESSED);
+    });
+  }
+
+  async function runJob(name: string): Promise<Outcome> {
+    const all = outcome();
+    for (const w of workflows) {
+      const job = w.jobs?.[name];
+      if (!job) continue;
+      try {
+        const o = await job(ctx);
+        all.replies.push(...o.replies);
+        all.notifications.push(...o.notifications);
+      } catch (e) {
+        // One workflow's failure must not stop the others' reminders.
+        console.error(`[job] ${name} in ${w.name} failed:`, e);
+      }
+    }
+    return all;
+  }
+
+  return { dispatch, runJob, workflows };
+}
+
+function containsDisclosure(cmd: Command): boolean {
+  const texts: string[] = [cmd.args.join(' ')];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') texts.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(cmd.data);
+  return texts.some(looksLikeDisclosure);
+}
+
+function contactFor(data: Readonly<Data>): string {
+  const dosi = data.people.find((p) => p.roles.some((r) => r.role === 'dosi'));
+  return dosi ? `${dosi.name} (${dosi.email})` : 'your trust office';
+}
+
+function errorOutcome(e: unknown, cmd: Command, person: Person): Outcome {
+  if (e instanceof AppError) return reply('error', { code: e.code, message: e.message, hint: e.hint });
+  // Unexpected: keep the process up, tell the user plainly, log for the operator without their text.
+  console.error(`[dispatch] ${cmd.name} by ${person.id} failed:`, e);
+  return reply('error', {
+    code: 'INTERNAL',
+    message: 'Something went wrong on our side and nothing was changed.',
+    hint: 'Try again in a minute. If it keeps happening, tell your trust office.',
+  });
+}

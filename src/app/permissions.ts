@@ -1,0 +1,69 @@
+// Who may run which command and card action: the one place it is decided. docs/roles.md is generated
+// from this table (npm run docs:roles) and the tests walk it row by row. Scope (own school only, own
+// actions only) is checked by the handler on top of the role.
+import type { Role } from '../domain';
+
+const EXEC: Role[] = ['ceo', 'deputy-ceo', 'dosi', 'sil'];
+const BOARD: Role[] = ['chair', 'trustee'];
+const EVERYONE: Role[] = ['ceo', 'deputy-ceo', 'dosi', 'sil', 'headteacher', 'staff', 'chair', 'trustee'];
+
+export interface Permission {
+  roles: readonly Role[];
+  /** Said in the matrix: what the role is limited to. */
+  scope?: string;
+}
+
+export const PERMISSIONS = {
+  help: { roles: EVERYONE },
+
+  'risk.meeting': { roles: [...EXEC, ...BOARD] },
+  'risk.open': { roles: EXEC },
+  'risk.questions': { roles: ['headteacher', 'dosi', 'sil'], scope: 'headteachers: their own school' },
+  'risk.answer': { roles: ['headteacher', 'dosi', 'sil'], scope: 'headteachers: their own school' },
+  'risk.decide': { roles: EXEC },
+  'risk.publish': { roles: EXEC },
+  'risk.history': { roles: [...EXEC, ...BOARD, 'headteacher'], scope: 'headteachers: their own school' },
+  'risk.dispute': { roles: ['headteacher'], scope: 'their own school' },
+
+  'isap.mine': { roles: EVERYONE },
+  'isap.school': { roles: [...EXEC, ...BOARD, 'headteacher', 'staff'], scope: 'headteachers and staff: their own school' },
+  'isap.add': { roles: [...EXEC, 'headteacher'], scope: 'headteachers: their own school' },
+  'isap.update': { roles: [...EXEC, 'headteacher', 'staff'], scope: 'staff: actions they own; headteachers: their school' },
+  'isap.complete': { roles: [...EXEC, 'headteacher', 'staff'], scope: 'staff: actions they own; headteachers: their school' },
+  'isap.extend': { roles: [...EXEC, 'headteacher', 'staff'], scope: 'staff: actions they own; headteachers: their school' },
+  'isap.snooze': { roles: [...EXEC, 'headteacher', 'staff'], scope: 'staff: actions they own; headteachers: their school' },
+
+  'forum.list': { roles: EVERYONE },
+  'forum.invite': { roles: EXEC },
+  'forum.responses': { roles: EXEC },
+  'forum.rsvp': { roles: EVERYONE, scope: 'forums they are invited to' },
+
+  'talent.list': { roles: [...EXEC, 'headteacher'] },
+  'talent.search': { roles: [...EXEC, 'headteacher'] },
+  'talent.nominate': { roles: ['headteacher'], scope: 'staff of their own school' },
+  'talent.reference': { roles: ['headteacher'], scope: 'their own nominations' },
+  'talent.visit': { roles: EXEC },
+  'talent.refresh': { roles: EXEC },
+
+  'survey.list': { roles: EVERYONE },
+  'survey.create': { roles: [...EXEC, 'headteacher'], scope: 'headteachers: their own school' },
+  'survey.open': { roles: [...EXEC, 'headteacher'], scope: 'headteachers: surveys they created' },
+  'survey.close': { roles: [...EXEC, 'headteacher'], scope: 'headteachers: surveys they created' },
+  'survey.answer': { roles: EVERYONE, scope: 'surveys whose audience includes them, once' },
+  'survey.results': { roles: [...EXEC, ...BOARD, 'headteacher'], scope: 'headteachers: their own school' },
+  'survey.export': { roles: [...EXEC, ...BOARD, 'headteacher'], scope: 'headteachers: their own school' },
+
+  'approvals.list': { roles: ['ceo', 'deputy-ceo', 'dosi', 'chair'] },
+  'approval.decide': { roles: ['ceo', 'deputy-ceo', 'dosi', 'chair'], scope: "the decision's own decider roles" },
+
+  'digest.preview': { roles: [...EXEC, ...BOARD] },
+  'digest.subscribe': { roles: EXEC },
+  'digest.send': { roles: EXEC },
+} satisfies Record<string, Permission>;
+
+export type PermissionKey = keyof typeof PERMISSIONS;
+
+export function mayRun(roles: readonly Role[], key: PermissionKey): boolean {
+  const p: Permission = PERMISSIONS[key];
+  return roles.some((r) => p.roles.includes(r));
+}

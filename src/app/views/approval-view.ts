@@ -1,0 +1,38 @@
+// The approval card's data: facts, recommendation, both cases for a dispute, and either the
+// buttons (pending) or who decided and when.
+import type { Approval } from '../../domain';
+import type { Data } from '../../store/schema';
+import type { Context, View } from '../command';
+import { formatWhen } from './format';
+
+const KIND_LABEL: Record<Approval['kind'], string> = {
+  'category-move': 'Category move',
+  rrcp: 'Rapid Response Commitment Plan',
+  'talent-offer': 'Talent register offer',
+  'isap-extension': 'ISAP extension',
+  'support-deployment': 'Support deployment',
+  'category-dispute': 'Category dispute',
+};
+
+export function approvalView(data: Readonly<Data>, a: Approval, ctx: Pick<Context, 'timeZone'>, notice = ''): View {
+  const name = (id?: string) => data.people.find((p) => p.id === id)?.name ?? 'someone';
+  const decided = a.status !== 'pending';
+  return {
+    card: 'approval',
+    data: {
+      id: a.id,
+      kind: KIND_LABEL[a.kind],
+      title: a.title,
+      facts: [...a.facts, { title: 'Raised by', value: `${name(a.requestedById)}, ${formatWhen(a.requestedAt, ctx.timeZone)}` }],
+      recommendation: a.recommendation,
+      cases: a.cases,
+      pending: !decided,
+      status: a.status,
+      outcome: decided
+        ? `${a.status === 'approved' ? 'Approved' : 'Rejected'} by ${name(a.decidedById)} at ${formatWhen(a.decidedAt!, ctx.timeZone)}`
+        : '',
+      comment: a.comment ?? '',
+      notice,
+    },
+  };
+}

@@ -1,0 +1,105 @@
+// Decisions only the CEO (or the Chair, for disputes) may take: one card each, Approve or Reject.
+// Deciding is idempotent: the decision and its effect land in one transaction, once.
+import { z } from 'zod';
+import { ROLE_LABELS, rolesOf } from '../../domain/people';
+import { approvalSubject } from '../approval-requests';
+import { outcome, reply, type Notification } from '../command';
+import { AppError, notFound } from '../errors';
+import { defineAction, type Workflow } from '../registry';
+import { approvalView } from '../views/approval-view';
+import { formatWhen } from '../views/format';
+
+const Decide = z.object({
+  approvalId: z.string().min(1),
+  decision: z.enum(['approve', 'reject']),
+  comment: z.string().trim().max(1000).optional(),
+});
+
+export const approvals: Workflow = {
+  name: 'approvals',
+  summary: 'Decisions waiting for the CEO or the Chair',
+  commands: [
+    {
+      key: 'approvals.list',
+      words: ['approvals'],
+      usage: 'approvals',
+      summary: 'The decisions waiting for you, one card each',
+      run(ctx, { person, data }) {
+        const roles = rolesOf(person);
+        const pending = data.approvals
+          .filter((a) => a.status === 'pending' && (a.deciderRoles.some((r) => roles.includes(r)) || roles.includes('dosi')))
+          .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
+        const header = {
+          card: 'list',
+          data: {
+            title: pending.length ? `${pending.length} decision${pending.length === 1 ? '' : 's'} waiting` : 'No decisions waiting',
+            intro: '',
+            empty: 'Nothing needs a decision from you today.',
+            items: [],
+          },
+        };
+        return outcome([header, ...pending.slice(0, 10).map((a) => approvalView(data, a, ctx))]);
+      },
+    },
+  ],
+  actions: [
+    defineAction({
+      verb: 'approval.decide',
+      schema: Decide,
+      async run(ctx, { person }, input) {
+        const at = ctx.now().toISOString();
+        const result = await ctx.store.transact((draft) => {
+          const a = draft.approvals.find((x) => x.id === input.approvalId);
+          if (!a) throw notFound('That decision', 'It may have been withdrawn. Type approvals to see what is waiting.');
+          if (!a.deciderRoles.some((r) => rolesOf(person).includes(r))) {
+            return { kind: 'refused' as const, approval: structuredClone(a) };
+          }
+          if (a.status !== 'pending') return { kind: 'already' as const, approval: structuredClone(a) };
+          if (input.decision === 'reject' && !input.comment) {
+            throw new AppError('BAD_INPUT', 'Say why in the comment box before rejecting.', 'The person who raised it will see your comment.');
+          }
+          a.status = input.decision === 'approve' ? 'approved' : 'rejected';
+          a.decidedById = person.id;
+          a.decidedAt = at;
+          a.comment = input.comment || undefined;
+          const effect = ctx.decisionEffects[a.kind];
+          const told: Notification[] = effect ? effect(draft, a, ctx) : [];
+          return { kind: 'decided' as const, approval: structuredClone(a), told, data: draft };
+        });
+
+        const data = ctx.store.read();
+        const a = result.approval;
+        if (result.kind === 'refused') {
+          await ctx.store.append('audit', { at, actorId: person.id, action: 'approval.decide', subject: a.id, outcome: 'refused', detail: { decision: input.decision } });
+          throw new AppError('NOT_ALLOWED', `Only the ${a.deciderRoles.map((r) => ROLE_LABELS[r]).join(' or ')} may decide "${a.title}".`, 'The card has been left as it was.');
+        }
+        if (result.kind === 'already') {
+          const who = data.people.find((p) => p.id === a.decidedById)?.name ?? 'someone';
+          const notice = `Already decided by ${who} at ${formatWhen(a.decidedAt!, ctx.timeZone)}: nothing was changed.`;
+          return reply(approvalView(data, a, ctx, notice).card, approvalView(data, a, ctx, notice).data, true);
+        }
+        await ctx.store.append('audit', {
+          at,
+          actorId: person.id,
+          action: 'approval.decide',
+          subject: a.id,
+          outcome: 'ok',
+          detail: { decision: a.status, kind: a.kind, ...(a.comment ? { comment: a.comment } : {}) },
+        });
+        const view = approvalView(data, a, ctx);
+        const everyCopy: Notification = { ...view, to: { person: a.requestedById }, subject: approvalSubject(a.id), update: true };
+        const requester: Notification = {
+          card: 'list',
+          data: {
+            title: `${a.status === 'approved' ? 'Approved' : 'Rejected'}: ${a.title}`,
+            intro: `${person.name} decided at ${formatWhen(at, ctx.timeZone)}.${a.comment ? ` Comment: ${a.comment}` : ''}`,
+            empty: '',
+            items: [],
+          },
+          to: { person: a.requestedById },
+        };
+        return outcome([{ ...view, replace: true }], [everyCopy, ...(a.requestedById !== person.id ? [requester] : []), ...result.told]);
+      },
+    }),
+  ],
+};

@@ -1,0 +1,11 @@
+// Every workflow the dispatcher knows, in the order help lists them.
+import type { Workflow } from '../registry';
+import { risk } from './risk';
+import { isap } from './isap';
+import { forum } from './forum';
+import { talent } from './talent';
+import { survey } from './survey';
+import { approvals } from './approvals';
+import { digest } from './digest';
+
+export const WORKFLOWS: Workflow[] = [risk, isap, forum, talent, survey, approvals, digest];

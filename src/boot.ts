@@ -1,0 +1,94 @@
+// Wires the bot together: store → dispatcher → channels → server → scheduler. Used by main.ts
+// and by the tests, which start the whole bot on a free port with a temporary DATA_DIR.
+import { randomUUID } from 'node:crypto';
+import type { Context, Outcome } from './app/command';
+import { createDispatcher, type Dispatcher } from './app/dispatcher';
+import { WORKFLOWS } from './app/workflows';
+import type { Channel, ChannelDeps } from './channels/channel';
+import { createPlayground } from './channels/local/playground';
+import type { Config } from './config';
+import { createOutbox, type Outbox } from './delivery/outbox';
+import { startScheduler, type Scheduler } from './scheduler/scheduler';
+import { seedDemoTrust } from './seed/demo-trust';
+import { startServer, type Server } from './server';
+import { openLowdbStore } from './store/lowdb-store';
+import { loadOrCreateSecret } from './store/secret';
+import type { Store } from './store/store';
+
+export interface Bot {
+  server: Server;
+  store: Store;
+  dispatcher: Dispatcher;
+  outbox: Outbox;
+  scheduler: Scheduler;
+  /** Dispatches and delivers the notifications, as a channel does. */
+  handle(cmd: Parameters<Dispatcher['dispatch']>[0]): Promise<Outcome>;
+  stop(): Promise<void>;
+}
+
+export interface BootOptions {
+  now?: () => Date;
+  /** Extra channels (tests add fakes); Teams, Slack and the playground are added from config. */
+  channels?: ((deps: ChannelDeps) => Channel)[];
+  /** Seed the demo trust on first start; defaults to local mode. */
+  seedDemo?: boolean;
+  scheduler?: boolean;
+}
+
+export async function startBot(config: Config, opts: BootOptions = {}): Promise<Bot> {
+  const now = opts.now ?? (() => new Date());
+  const newId = () => randomUUID();
+  const store = await openLowdbStore(config.dataDir);
+  const surveyKey = await loadOrCreateSecret(config.dataDir);
+  if (opts.seedDemo ?? config.localMode) await seedDemoTrust(store, { now: now(), timeZone: config.timeZone, newId, local: config.localMode });
+
+  const ctx: Omit<Context, 'decisionEffects'> = { store, now, timeZone: config.timeZone, newId, surveyKey };
+  const dispatcher = createDispatcher(ctx, WORKFLOWS);
+  const outbox = createOutbox(store, { now, newId });
+  let scheduler: Scheduler | undefined;
+  let ready = false;
+
+  const deps: ChannelDeps = { config, store, dispatcher, outbox, scheduler: () => scheduler, now };
+  const factories = [...(await platformChannels(config)), ...(opts.channels ?? [])];
+  const channels = factories.map((f) => f(deps));
+  for (const c of channels) if (c.sender) outbox.addSender(c.sender);
+
+  const server = await startServer({ host: config.host, port: config.port, routes: channels.flatMap((c) => c.routes), ready: () => ready });
+  for (const c of channels) await c.start?.();
+  await outbox.resume();
+
+  const deliver = (o: Outcome) => outbox.deliver(o.notifications);
+  scheduler =
+    opts.scheduler === false
+      ? { run: async (name) => deliver(await dispatcher.runJob(name)), stop: () => undefined }
+      : await startScheduler({ store, timeZone: config.timeZone, now, runJob: dispatcher.runJob, deliver });
+  ready = true;
+
+  return {
+    server,
+    store,
+    dispatcher,
+    outbox,
+    scheduler,
+    async handle(cmd) {
+      const o = await dispatcher.dispatch(cmd);
+      await deliver(o);
+      return o;
+    },
+    async stop() {
+      ready = false;
+      scheduler?.stop();
+      for (const c of channels) await c.stop?.();
+      await server.close();
+      await outbox.idle();
+      await store.close();
+    },
+  };
+}
+
+/** The channels the configuration enables. Each adapter is loaded only when used. */
+async function platformChannels(config: Config): Promise<((deps: ChannelDeps) => Channel)[]> {
+  const list: ((deps: ChannelDeps) => Channel)[] = [];
+  if (config.localMode) list.push(createPlayground);
+  return list;
+}

@@ -1,0 +1,130 @@
+// Reads and validates the environment once, at start-up. Everything else takes a Config.
+import { z } from 'zod';
+
+const optional = z.string().trim().min(1).optional();
+const url = z.url({ message: 'a URL such as http://127.0.0.1:4000' }).optional();
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number({ message: 'a port number' }).int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  TRUST_TIMEZONE: z
+    .string()
+    .default('Europe/London')
+    .refine(isTimeZone, { message: 'an IANA time zone such as Europe/London' }),
+  MICROSOFT_APP_ID: optional,
+  MICROSOFT_APP_PASSWORD: optional,
+  MICROSOFT_APP_TENANT_ID: optional,
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  ALLOWED_TENANT_IDS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])),
+  SLACK_BOT_TOKEN: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: optional,
+  SLACK_API_URL: url,
+  GRAPH_TENANT_ID: optional,
+  GRAPH_CLIENT_ID: optional,
+  GRAPH_CLIENT_SECRET: optional,
+  GRAPH_BASE_URL: url,
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  dataDir: string;
+  timeZone: string;
+  /** Local mode: no platform credentials and not production. Serves the playground. */
+  localMode: boolean;
+  teams: {
+    appId?: string;
+    appPassword?: string;
+    appTenantId?: string;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    allowedTenantIds: string[];
+  };
+  slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+  graph?: { tenantId: string; clientId: string; clientSecret: string; baseUrl?: string };
+}
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Parses the environment; throws a ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(`${name} is invalid: expected ${issue.message}`);
+  }
+  const e = parsed.data;
+  const slackEnabled = Boolean(e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN);
+  const graphEnabled = Boolean(e.GRAPH_TENANT_ID || e.GRAPH_CLIENT_ID || e.GRAPH_CLIENT_SECRET);
+  const teamsEnabled = Boolean(e.MICROSOFT_APP_ID || e.MICROSOFT_APP_PASSWORD);
+
+  if (e.NODE_ENV === 'production') {
+    if (!teamsEnabled && !slackEnabled) {
+      throw new ConfigError(
+        'MICROSOFT_APP_ID is missing: production needs Teams (MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD) or Slack (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET) credentials',
+      );
+    }
+    if (teamsEnabled) {
+      requireVars(e, ['MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD'], 'for Teams in production');
+      if (e.MICROSOFT_APP_TYPE === 'SingleTenant') requireVars(e, ['MICROSOFT_APP_TENANT_ID'], 'for a SingleTenant app');
+    }
+    if (slackEnabled) {
+      requireVars(e, ['SLACK_BOT_TOKEN'], 'for Slack in production');
+      if (!e.SLACK_APP_TOKEN) requireVars(e, ['SLACK_SIGNING_SECRET'], 'for Slack over HTTP in production');
+    }
+  }
+  if (slackEnabled) {
+    requireVars(e, ['SLACK_BOT_TOKEN'], 'when Slack is enabled');
+    if (!e.SLACK_APP_TOKEN) requireVars(e, ['SLACK_SIGNING_SECRET'], 'for Slack over HTTP (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  if (graphEnabled) requireVars(e, ['GRAPH_TENANT_ID', 'GRAPH_CLIENT_ID', 'GRAPH_CLIENT_SECRET'], 'when Graph is enabled');
+
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    timeZone: e.TRUST_TIMEZONE,
+    localMode: e.NODE_ENV !== 'production' && !teamsEnabled && !slackEnabled,
+    teams: {
+      appId: e.MICROSOFT_APP_ID,
+      appPassword: e.MICROSOFT_APP_PASSWORD,
+      appTenantId: e.MICROSOFT_APP_TENANT_ID,
+      appType: e.MICROSOFT_APP_TYPE ?? 'MultiTenant',
+      allowedTenantIds: e.ALLOWED_TENANT_IDS,
+    },
+    slack: slackEnabled
+      ? { botToken: e.SLACK_BOT_TOKEN!, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
+      : undefined,
+    graph: graphEnabled
+      ? { tenantId: e.GRAPH_TENANT_ID!, clientId: e.GRAPH_CLIENT_ID!, clientSecret: e.GRAPH_CLIENT_SECRET!, baseUrl: e.GRAPH_BASE_URL }
+      : undefined,
+  };
+}
+
+function requireVars(e: Env, names: (keyof Env)[], why: string): void {
+  for (const name of names) {
+    if (!e[name]) throw new ConfigError(`${name} is missing: it is required ${why}`);
+  }
+}

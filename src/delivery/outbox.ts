@@ -1,0 +1,160 @@
+// The outbox: every notification is written to the deliveries log before it is sent, sent at most
+// as fast as each conversation allows, retried after a 429's Retry-After, and given up on for people
+// who blocked the bot. Sends still queued when the process stopped are finished at the next start.
+import type { Notification, View } from '../app/command';
+import { renderCard } from '../cards/render';
+import type { Conversation, Data } from '../store/schema';
+import type { Store } from '../store/store';
+import { DeliveryError, type Sender } from './sender';
+
+interface Job {
+  id: string;
+  conversationKey: string;
+  view: View;
+  subject?: string;
+  /** Set for an update of an already-posted card. */
+  messageId?: string;
+}
+
+export interface Outbox {
+  deliver(notifications: Notification[]): Promise<void>;
+  /** Resolves when nothing is queued or sending. */
+  idle(): Promise<void>;
+  resume(): Promise<void>;
+  addSender(sender: Sender): void;
+}
+
+export interface OutboxOptions {
+  now: () => Date;
+  newId: () => string;
+  maxAttempts?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export function createOutbox(store: Store, opts: OutboxOptions): Outbox {
+  const senders = new Map<string, Sender>();
+  const lanes = new Map<string, Promise<void>>();
+  const lastSent = new Map<string, number>();
+  const maxAttempts = opts.maxAttempts ?? 5;
+  const sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  let active = 0;
+  let waiters: (() => void)[] = [];
+
+  const record = (id: string, state: 'queued' | 'sent' | 'failed' | 'blocked', extra: { notification?: unknown; attempts?: number; error?: string } = {}) =>
+    store.append('deliveries', { id, at: opts.now().toISOString(), state, attempts: extra.attempts ?? 0, ...extra });
+
+  async function resolve(n: Notification): Promise<Job[]> {
+    const data = store.read();
+    const view: View = { card: n.card, data: n.data };
+    if (n.update && n.subject) {
+      return data.postedCards
+        .filter((p) => p.subject === n.subject)
+        .map((p) => ({ id: opts.newId(), conversationKey: p.conversationKey, view, subject: n.subject, messageId: p.messageId }));
+    }
+    const convs = await conversationsFor(n, data);
+    return convs.map((c) => ({ id: opts.newId(), conversationKey: c.key, view, subject: n.subject }));
+  }
+
+  async function conversationsFor(n: Notification, data: Readonly<Data>): Promise<Conversation[]> {
+    const live = (c: Conversation) => !c.blocked && senders.has(c.platform);
+    if ('conversation' in n.to) {
+      const key = n.to.conversation;
+      return data.conversations.filter((c) => c.key === key && live(c));
+    }
+    if ('digest' in n.to) {
+      const digest = n.to.digest;
+      const keys = new Set(data.subscriptions.filter((s) => s.digest === digest).map((s) => s.conversationKey));
+      return data.conversations.filter((c) => keys.has(c.key) && live(c));
+    }
+    const personId = n.to.person;
+    const found = data.conversations.filter((c) => c.kind === 'personal' && c.personId === personId && live(c));
+    if (found.length) return found;
+    const person = data.people.find((p) => p.id === personId);
+    if (!person) return [];
+    for (const s of senders.values()) {
+      const c = await s.reach?.(person).catch(() => undefined);
+      if (c) return [c];
+    }
+    return [];
+  }
+
+  function enqueue(job: Job): void {
+    active++;
+    const lane = lanes.get(job.conversationKey) ?? Promise.resolve();
+    const next = lane.then(() => send(job)).finally(() => {
+      if (--active === 0) {
+        waiters.forEach((w) => w());
+        waiters = [];
+      }
+    });
+    lanes.set(job.conversationKey, next.catch(() => undefined));
+  }
+
+  async function send(job: Job): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const conv = store.read().conversations.find((c) => c.key === job.conversationKey);
+      const sender = conv && senders.get(conv.platform);
+      if (!conv || !sender || conv.blocked) {
+        await record(job.id, 'failed', { attempts: attempt - 1, error: conv?.blocked ? 'conversation blocked' : 'no such conversation' });
+        return;
+      }
+      const wait = (lastSent.get(conv.key) ?? 0) + sender.minGapMs - Date.now();
+      if (wait > 0) await sleep(wait);
+      try {
+        const card = renderCard(job.view);
+        lastSent.set(conv.key, Date.now());
+        if (job.messageId) {
+          await sender.update(conv, job.messageId, job.view, card);
+        } else {
+          const { messageId } = await sender.post(conv, job.view, card);
+          if (job.subject) await rememberPosted(job.subject, conv, messageId);
+        }
+        await record(job.id, 'sent', { attempts: attempt });
+        return;
+      } catch (e) {
+        const err = e instanceof DeliveryError ? e : new DeliveryError('failed', (e as Error).message);
+        if (err.kind === 'blocked') {
+          await store.transact((d) => {
+            const c = d.conversations.find((x) => x.key === conv.key);
+            if (c) c.blocked = true;
+          });
+          await record(job.id, 'blocked', { attempts: attempt, error: err.message });
+          return;
+        }
+        if (attempt >= maxAttempts) {
+          await record(job.id, 'failed', { attempts: attempt, error: err.message });
+          return;
+        }
+        await sleep(err.kind === 'rate-limited' ? Math.max(err.retryAfterMs, 1000) : 1000 * 2 ** (attempt - 1));
+      }
+    }
+  }
+
+  async function rememberPosted(subject: string, conv: Conversation, messageId: string) {
+    await store.transact((d) => {
+      d.postedCards.push({ subject, conversationKey: conv.key, platform: conv.platform, messageId });
+    });
+  }
+
+  return {
+    addSender(sender) {
+      senders.set(sender.platform, sender);
+    },
+    async deliver(notifications) {
+      for (const n of notifications) {
+        for (const job of await resolve(n)) {
+          await record(job.id, 'queued', { notification: job });
+          enqueue(job);
+        }
+      }
+    },
+    idle() {
+      return active === 0 ? Promise.resolve() : new Promise((r) => waiters.push(r));
+    },
+    async resume() {
+      const last = new Map<string, { state: string; notification?: unknown }>();
+      for (const d of store.log('deliveries')) last.set(d.id, { state: d.state, notification: d.notification ?? last.get(d.id)?.notification });
+      for (const [, v] of last) if (v.state === 'queued' && v.notification) enqueue(v.notification as Job);
+    },
+  };
+}

@@ -1,0 +1,28 @@
+// What a channel adapter gives the outbox: a way to post and update cards in its conversations.
+import type { View } from '../app/command';
+import type { AdaptiveCard } from '../cards/render';
+import type { Person } from '../domain';
+import type { Conversation } from '../store/schema';
+
+export interface Sender {
+  platform: Conversation['platform'];
+  /** Smallest gap between two sends to one conversation (Teams about 7/s, Slack about 1/s a channel). */
+  minGapMs: number;
+  post(conv: Conversation, view: View, card: AdaptiveCard): Promise<{ messageId: string }>;
+  update(conv: Conversation, messageId: string, view: View, card: AdaptiveCard): Promise<void>;
+  /** Opens a 1:1 chat with someone the bot has no conversation with yet (Teams can; Slack can). */
+  reach?(person: Person): Promise<Conversation | undefined>;
+}
+
+export type DeliveryFailure = 'rate-limited' | 'blocked' | 'failed';
+
+export class DeliveryError extends Error {
+  constructor(
+    readonly kind: DeliveryFailure,
+    message: string,
+    readonly retryAfterMs = 0,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}

@@ -1,0 +1,44 @@
+// Individual School Action Plans: actions with an owner, a due date, a RAG and evidence of impact.
+import { z } from 'zod';
+
+export const RAGS = ['red', 'amber', 'green'] as const;
+
+export const ExtensionRequestSchema = z.object({
+  id: z.string().min(1),
+  requestedById: z.string().min(1),
+  requestedAt: z.iso.datetime({ offset: true }),
+  newDue: z.iso.date(),
+  reason: z.string().min(1),
+  /** School days beyond the current due date; decides who approves. */
+  schoolDays: z.number().int().min(0),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  approvalId: z.string().optional(),
+});
+export type ExtensionRequest = z.infer<typeof ExtensionRequestSchema>;
+
+export const IsapActionSchema = z.object({
+  id: z.string().min(1),
+  schoolId: z.string().min(1),
+  title: z.string().min(1).max(500),
+  /** Strand such as Leadership and Governance, Quality of Education, Inclusion. */
+  strand: z.string().optional(),
+  ownerId: z.string().min(1),
+  due: z.iso.date(),
+  status: z.enum(['open', 'complete']),
+  rag: z.enum(RAGS),
+  evidence: z.string().optional(),
+  completedAt: z.iso.datetime({ offset: true }).optional(),
+  snoozedUntil: z.iso.date().optional(),
+  snoozeReason: z.string().optional(),
+  extensions: z.array(ExtensionRequestSchema).default([]),
+  /** The highest rung of the escalation ladder already notified (0 none, 1 owner … 4 CEO). */
+  escalationLevel: z.number().int().min(0).max(4).default(0),
+  /** Where it came from: a risk-round outcome or a person. */
+  source: z.string().optional(),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type IsapAction = z.infer<typeof IsapActionSchema>;
+
+export function isOverdue(a: IsapAction, today: string): boolean {
+  return a.status === 'open' && a.due < today && !(a.snoozedUntil && a.snoozedUntil >= today);
+}

@@ -1,0 +1,34 @@
+// Migrations from each older schema version to the next. The original file is kept as a backup first.
+import { SCHEMA_VERSION, emptyData } from './schema';
+import { StoreError } from './errors';
+
+type Raw = Record<string, unknown>;
+
+/** migrations[n] turns version n into version n+1. */
+const migrations: Record<number, (raw: Raw) => Raw> = {
+  // Version 0: files from before the schema was versioned; add every collection they lacked.
+  0: (raw) => ({ ...emptyData(), ...raw, schemaVersion: 1 }),
+};
+
+export function versionOf(raw: Raw): number {
+  const v = raw.schemaVersion;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0;
+}
+
+export function migrate(raw: Raw, file: string): { data: Raw; from: number } {
+  const from = versionOf(raw);
+  if (from > SCHEMA_VERSION) {
+    throw new StoreError(
+      'STORE_FUTURE_VERSION',
+      `${file} has schema version ${from}; this bot reads up to version ${SCHEMA_VERSION}`,
+      'It was written by a newer release: upgrade the bot. The file was not changed.',
+    );
+  }
+  let data = raw;
+  for (let v = from; v < SCHEMA_VERSION; v++) {
+    const step = migrations[v];
+    if (!step) throw new StoreError('STORE_INVALID', `${file}: no migration from schema version ${v}`, 'Restore a backup.');
+    data = step(data);
+  }
+  return { data, from };
+}

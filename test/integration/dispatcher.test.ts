@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replyText, startTestBot, type TestBot } from '../helpers/bot';
+
+let t: TestBot;
+beforeAll(async () => {
+  t = await startTestBot();
+});
+afterAll(() => t.stop());
+
+describe('dispatcher', () => {
+  it('answers help with what the role may do', async () => {
+    const ceo = replyText(await t.as('amira').say('help'));
+    expect(ceo).toContain('Amira Shah (CEO)');
+    expect(ceo).toContain('approvals');
+    const teacher = replyText(await t.as('jo').say('help'));
+    expect(teacher).toContain('Jo Williams (Staff)');
+    expect(teacher).not.toContain('approvals');
+  });
+
+  it('answers an unknown word with usage, never silence', async () => {
+    const o = await t.as('rachel').say('frobnicate the plan');
+    expect(o.replies).toHaveLength(1);
+    expect(replyText(o)).toContain('I don\'t know "frobnicate"');
+    expect(replyText(o)).toContain('help <command>');
+  });
+
+  it('tells someone it does not know who to ask', async () => {
+    const o = await t.bot.handle({ actor: { platform: 'teams', userId: 'stranger', name: 'Pat' }, name: 'help', args: [], where: { platform: 'teams', conversationKey: 'x', kind: 'personal' } });
+    const text = replyText(o);
+    expect(text).toContain("Hello Pat, I don't know you yet");
+    expect(text).toContain('Tom Okafor');
+  });
+
+  it('matches people by email when the platform id is unknown', async () => {
+    const o = await t.bot.handle({ actor: { platform: 'slack', userId: 'UNEW', email: 'Rachel.Green@demo-trust.example' }, name: 'help', args: [], where: { platform: 'slack', conversationKey: 'x', kind: 'personal' } });
+    expect(replyText(o)).toContain('Rachel Green (Headteacher)');
+  });
+
+  it('handles a de-duplication key once', async () => {
+    const cmd = { actor: { platform: 'local' as const, userId: 'tom' }, name: 'help', args: [], where: { platform: 'local' as const, conversationKey: 'local:person:tom', kind: 'personal' as const }, dedupeKey: 'evt-1' };
+    const [a, b] = await Promise.all([t.bot.handle(cmd), t.bot.handle(cmd)]);
+    expect([a.duplicate, b.duplicate].filter(Boolean)).toHaveLength(1);
+    expect((await t.bot.handle(cmd)).duplicate).toBe(true);
+  });
+
+  it('redirects a child-protection disclosure and stores nothing of it', async () => {
+    const before = JSON.stringify(t.bot.store.read()) + JSON.stringify(t.bot.store.log('audit'));
+    const o = await t.as('jo').say('isap note a pupil told me her dad hits her at home');
+    const text = replyText(o);
+    expect(text).toContain('Designated Safeguarding Lead');
+    expect(text).toContain('CPOMS');
+    expect(text).toContain('999');
+    const after = JSON.stringify(t.bot.store.read()) + JSON.stringify(t.bot.store.log('audit'));
+    expect(after).toBe(before);
+    expect(after).not.toContain('hits her');
+  });
+});
