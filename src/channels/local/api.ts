@@ -135,7 +135,7 @@ export function createApi(deps: ChannelDeps, inbox: Inbox) {
     async act(req: http.IncomingMessage) {
       const body = check(ActBody, await readJson(req));
       const { person, conv } = resolve(body);
-      if (!inbox.has(conv.key, body.messageId)) throw new BadRequest('messageId: that card is not in this conversation');
+      if (!inbox.has(conv.key, body.messageId)) throw new BadRequest('messageId: that card is not in this conversation (it may be from before a restart); type the command again');
       const o = await dispatcher.dispatch(command(person, conv, body.verb, [], body.data, body.id));
       if (o.duplicate) return { ok: true, duplicate: true };
       await show(o, conv, body.messageId);
