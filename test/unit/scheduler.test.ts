@@ -1,0 +1,70 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { outcome } from '../../src/app/command';
+import { lastDue, startScheduler } from '../../src/scheduler/scheduler';
+import type { JobSpec } from '../../src/scheduler/jobs';
+import { openLowdbStore } from '../../src/store/lowdb-store';
+import type { Store } from '../../src/store/store';
+
+const daily: JobSpec = { name: 'daily', cron: '30 7 * * 1-5', days: [1, 2, 3, 4, 5], time: '07:30', what: '' };
+const weekly: JobSpec = { name: 'weekly-digest', cron: '0 7 * * 1', days: [1], time: '07:00', what: '' };
+
+describe('lastDue', () => {
+  it('reads times in Europe/London across the clock change', () => {
+    // Wednesday in BST: 07:30 London is 06:30 UTC.
+    expect(lastDue(daily, new Date('2026-06-17T12:00:00Z'), 'Europe/London')!.toISOString()).toBe('2026-06-17T06:30:00.000Z');
+    // Wednesday in GMT: 07:30 London is 07:30 UTC.
+    expect(lastDue(daily, new Date('2026-11-18T12:00:00Z'), 'Europe/London')!.toISOString()).toBe('2026-11-18T07:30:00.000Z');
+    // Monday 26 October 2026, the day after the clocks go back.
+    expect(lastDue(weekly, new Date('2026-10-26T08:00:00Z'), 'Europe/London')!.toISOString()).toBe('2026-10-26T07:00:00.000Z');
+  });
+
+  it('before today\'s time, on a Saturday, looks back to the last weekday', () => {
+    expect(lastDue(daily, new Date('2026-11-18T07:00:00Z'), 'Europe/London')!.toISOString()).toBe('2026-11-17T07:30:00.000Z');
+    expect(lastDue(daily, new Date('2026-11-21T12:00:00Z'), 'Europe/London')!.toISOString()).toBe('2026-11-20T07:30:00.000Z');
+    expect(lastDue(weekly, new Date('2026-11-22T12:00:00Z'), 'Europe/London')!.toISOString()).toBe('2026-11-16T07:00:00.000Z');
+  });
+});
+
+describe('catching up at start', () => {
+  let dir: string;
+  let store: Store;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'sched-'));
+    store = await openLowdbStore(dir);
+  });
+  afterEach(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const start = (now: string, ran: string[]) =>
+    startScheduler({
+      store,
+      timeZone: 'Europe/London',
+      now: () => new Date(now),
+      runJob: async (name) => (ran.push(name), outcome()),
+      deliver: async () => undefined,
+      jobs: [daily, weekly],
+    });
+
+  it('runs nothing on the very first start, but remembers it started', async () => {
+    const ran: string[] = [];
+    (await start('2026-11-18T10:00:00Z', ran)).stop();
+    expect(ran).toEqual([]);
+    expect(Object.keys(store.read().jobRuns).sort()).toEqual(['daily', 'weekly-digest']);
+  });
+
+  it('runs once a job that fell due while the bot was down', async () => {
+    await store.transact((d) => {
+      d.jobRuns.daily = '2026-11-16T07:30:00.000Z'; // Monday's run; down Tuesday and Wednesday morning
+      d.jobRuns['weekly-digest'] = '2026-11-16T07:00:00.000Z';
+    });
+    const ran: string[] = [];
+    (await start('2026-11-18T10:00:00Z', ran)).stop();
+    expect(ran).toEqual(['daily']);
+    expect(store.read().jobRuns.daily).toBe('2026-11-18T10:00:00.000Z');
+  });
+});
