@@ -46,6 +46,29 @@ describe('isap: lists', () => {
     expect(replyText(await t.as('tom').say('isap nowhere'))).toContain('A school called "nowhere" was not found');
   });
 
+  it('lists every overdue action school by school for the DoSI, and only her own school for a headteacher', async () => {
+    const text = replyText(await t.as('tom').say('isap overdue'));
+    expect(text).toContain('6 overdue actions');
+    expect(text).toContain('Across 4 schools.');
+    const order = ['Beacon Primary (2)', 'Oakfield Academy (2)', 'Northgate Junior School (1)', 'Riverside Academy (1)'].map((s) => text.indexOf(s));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const own = replyText(await t.as('rachel').say('isap overdue'));
+    expect(own).toContain('2 overdue actions');
+    expect(own).not.toContain('Oakfield');
+    expect(replyText(await t.as('jo').say('isap overdue'))).toContain('Your role does not let you use "isap overdue"');
+  });
+
+  it("opens an action's card with its buttons, but not another school's action", async () => {
+    const o = await t.as('rachel').act('isap.open', { actionId: idOf('Phonics') });
+    expect(replyText(o)).toMatch(/Update[\s\S]*Mark complete[\s\S]*Ask for more time[\s\S]*Snooze/);
+    expect(cardProblems(renderCard(o.replies[0]!))).toEqual([]);
+    expect(replyText(await t.as('sam').act('isap.open', { actionId: idOf('Phonics') }))).toContain('That ISAP action was not found');
+    // The Chair may read any plan but has no buttons.
+    const chair = renderCard((await t.as('helen').act('isap.open', { actionId: idOf('Phonics') })).replies[0]!);
+    expect(chair.actions).toBeUndefined();
+  });
+
   it('shows an empty plan plainly', async () => {
     await t.bot.store.transact((d) => void (d.isapActions = d.isapActions.filter((a) => a.schoolId !== 'hillcrest')));
     expect(replyText(await t.as('priya').say('isap hillcrest'))).toContain('This school has no ISAP actions yet.');

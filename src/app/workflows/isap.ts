@@ -2,14 +2,14 @@
 // The parts live in ./isap/; this file assembles the workflow.
 import type { Workflow } from '../registry';
 import { addAction, complete, open, snooze, update } from './isap/actions';
-import { add, mine } from './isap/commands';
+import { add, mine, overdue } from './isap/commands';
 import { isapDaily } from './isap/daily';
 import { extend, extensionDecided } from './isap/extension';
 
 export const isap: Workflow = {
   name: 'isap',
   summary: 'School action plans (ISAP) and overdue actions',
-  commands: [mine, add],
+  commands: [mine, add, overdue],
   actions: [open, addAction, update, complete, extend, snooze],
   jobs: { daily: isapDaily },
   decisionEffects: { 'isap-extension': extensionDecided },

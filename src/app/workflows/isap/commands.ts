@@ -39,7 +39,7 @@ export const mine: TextCommand = {
       { name: `Overdue (${overdue.length})`, items: overdue.map((a) => planItem(data, a, d, true)) },
       { name: `Due in the next two weeks (${soon.length})`, items: soon.map((a) => planItem(data, a, d, true)) },
     ];
-    const intro = [later ? `${later} more due later.` : '', schoolsOf(person).length ? `Type isap ${schoolName(data, schoolsOf(person)[0]!)} for the whole plan.` : 'Type isap <school> for a school\'s plan.']
+    const intro = [later ? `${later} more due later.` : '', schoolsOf(person).length ? `Type isap ${schoolName(data, schoolsOf(person)[0]!)} for the whole plan.` : 'Type isap <school> for a school\'s plan, or isap overdue for every overdue action.']
       .filter(Boolean)
       .join(' ');
     const view = planView(overdue.length ? `${overdue.length} of your actions overdue` : "Your ISAP actions", intro, "Nothing of yours is overdue or due in the next two weeks.", groups);
@@ -66,6 +66,30 @@ async function schoolPlan(ctx: Context, { data, person }: Request, words: string
   const view = planView(`ISAP: ${school.name}`, `${open.length} open, ${overdue} overdue, ${actions.length - open.length} complete.`, 'This school has no ISAP actions yet. Type isap add to add one.', groups);
   return reply(view.card, view.data);
 }
+
+export const overdue: TextCommand = {
+  key: 'isap.overdue',
+  words: ['isap', 'overdue'],
+  usage: 'isap overdue',
+  summary: 'Every overdue action you can see, school by school, most overdue first',
+  run(ctx, { data, person }) {
+    const d = today(ctx);
+    const mineToSee = (schoolId: string) => maySeeSchool(person, schoolId);
+    const late = data.isapActions.filter((a) => isOverdue(a, d) && mineToSee(a.schoolId)).sort(byUrgency(d));
+    const bySchool = new Map<string, typeof late>();
+    for (const a of late) bySchool.set(a.schoolId, [...(bySchool.get(a.schoolId) ?? []), a]);
+    const groups = [...bySchool.entries()]
+      .sort((x, y) => y[1].length - x[1].length || schoolName(data, x[0]).localeCompare(schoolName(data, y[0])))
+      .map(([id, list]) => ({ name: `${schoolName(data, id)} (${list.length})`, items: list.map((a) => planItem(data, a, d, false)) }));
+    const view = planView(
+      late.length ? `${late.length} overdue action${late.length === 1 ? '' : 's'}` : 'No overdue actions',
+      late.length ? `Across ${bySchool.size} school${bySchool.size === 1 ? '' : 's'}. Snoozed actions are left out.` : '',
+      'Every action you can see is on time.',
+      groups,
+    );
+    return reply(view.card, view.data);
+  },
+};
 
 export const add: TextCommand = {
   key: 'isap.add',

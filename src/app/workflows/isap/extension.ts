@@ -87,5 +87,8 @@ export function extensionDecided(draft: Data, approval: Approval, ctx: Context):
       : `${decider} did not agree more time: still due ${formatDate(a.due)}.${approval.comment ? ` Comment: ${approval.comment}` : ''}`;
   const to = [...new Set([a.ownerId, ext.requestedById])];
   const d = today(ctx);
-  return to.map((id) => ({ ...actionView(draft, a, personById(draft, id)!, d, text), to: { person: id } }));
+  return to.flatMap((id) => {
+    const p = personById(draft, id);
+    return p ? [{ ...actionView(draft, a, p, d, text), to: { person: id } }] : [];
+  });
 }
