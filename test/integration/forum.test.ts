@@ -33,7 +33,7 @@ describe('forum: list and invitations', () => {
     expect(replyText(await t.as('tom').say('forum'))).toContain('SEND network');
   });
 
-  it('invites the SEND network as cards with Accept, Maybe and Decline, once each', async () => {
+  it('invites the SEND network as cards with Accept, Tentative and Decline, once each', async () => {
     inbox.clear();
     const o = await t.as('tom').say('forum invite send sendcos');
     expect(replyText(o)).toContain('3 invited (the SEND network).');
@@ -42,7 +42,7 @@ describe('forum: list and invitations', () => {
     for (const p of ['jo', 'lucy', 'femi']) {
       const got = about(p, 'SEND network');
       expect(got).toHaveLength(1);
-      expect(got[0]).toMatch(/Accept[\s\S]*Maybe[\s\S]*Decline/);
+      expect(got[0]).toMatch(/Accept[\s\S]*Tentative[\s\S]*Decline/);
     }
     expect(inbox.of('rachel')).toEqual([]);
     expect(forum(SEND).invites.map((i) => i.personId).sort()).toEqual(['femi', 'jo', 'lucy']);
@@ -97,7 +97,7 @@ describe('forum: answers and responses', () => {
   it('shows who is coming, who is not, and which expected schools are missing', async () => {
     const text = replyText(await t.as('tom').say('forum responses sif-2026-au2'));
     expect(text).toContain('Accepted (2)\nSam Patel, Grace Liu');
-    expect(text).toContain('Maybe (1)\nPriya Nair');
+    expect(text).toContain('Tentative (1)\nPriya Nair');
     expect(text).toContain('Declined (1)\nRachel Green');
     expect(text).toContain('Not answered (3)\nDavid Brown, Owen Hughes, Fatima Begum');
     expect(text).toContain('Expected (AMBER, RED) but not coming (3)');

@@ -7,7 +7,7 @@ import { AppError, badInput } from '../../errors';
 import type { TextCommand } from '../../registry';
 import { syncCalendar } from './calendar-sync';
 import { findForum } from './find';
-import { inviteView, listView, namesOf, when } from './views';
+import { inviteView, listView, MAX_NAMES, namesOf, when } from './views';
 
 export const list: TextCommand = {
   key: 'forum.list',
@@ -87,7 +87,7 @@ export const responses: TextCommand = {
     const cats = forum.expectedCategories.map((c) => categoryByName(data.trust!.framework, c)?.label ?? c).join(', ');
     const groups = [
       { name: 'Accepted', ids: by((i) => i.rsvp === 'accepted') },
-      { name: 'Maybe', ids: by((i) => i.rsvp === 'tentative') },
+      { name: 'Tentative', ids: by((i) => i.rsvp === 'tentative') },
       { name: 'Declined', ids: by((i) => i.rsvp === 'declined') },
       { name: 'Not answered', ids: by((i) => !i.rsvp) },
     ];
@@ -96,7 +96,7 @@ export const responses: TextCommand = {
       when: when(forum, ctx.timeZone),
       groups: groups.map((g) => ({ name: `${g.name} (${g.ids.length})`, names: g.ids.length ? namesOf(data, g.ids) : 'Nobody' })),
       expectedTitle: cats ? `Expected (${cats}) but not coming (${missing.length})` : '',
-      missing: missing.map(label),
+      missing: [...missing.slice(0, MAX_NAMES).map(label), ...(missing.length > MAX_NAMES ? [`and ${missing.length - MAX_NAMES} more`] : [])],
     });
   },
 };

@@ -1,4 +1,4 @@
-// Accept / Maybe / Decline on an invitation card. Only invitees may answer, before the forum starts.
+// Accept / Tentative / Decline on an invitation card. Only invitees may answer, before the forum starts.
 import { z } from 'zod';
 import { RSVPS } from '../../../domain';
 import { isUpcoming } from '../../../domain/forums-rules';
@@ -7,7 +7,7 @@ import { AppError, notAllowed, notFound } from '../../errors';
 import { defineAction } from '../../registry';
 import { inviteView } from './views';
 
-const SAID = { accepted: 'accepted', tentative: 'said maybe to', declined: 'declined' } as const;
+const SAID = { accepted: 'accepted', tentative: 'said tentative to', declined: 'declined' } as const;
 
 export const rsvp = defineAction({
   verb: 'forum.rsvp',

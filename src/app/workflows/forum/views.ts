@@ -4,7 +4,9 @@ import type { Data } from '../../../store/schema';
 import type { View } from '../../command';
 import { formatWhen } from '../../views/format';
 
-const RSVP_TEXT = { accepted: 'You accepted', tentative: 'You said maybe', declined: 'You declined' } as const;
+const RSVP_TEXT = { accepted: 'You accepted', tentative: 'You said tentative', declined: 'You declined' } as const;
+/** Long lists of names stay readable and inside Slack's 3,000-character section limit. */
+export const MAX_NAMES = 60;
 
 export function when(forum: Forum, timeZone: string): string {
   const end = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(forum.endsAt));
@@ -55,5 +57,6 @@ export function listView(data: Readonly<Data>, person: Person, forums: Forum[], 
 }
 
 export function namesOf(data: Readonly<Data>, ids: string[]): string {
-  return ids.map((id) => data.people.find((p) => p.id === id)?.name ?? id).join(', ');
+  const names = ids.slice(0, MAX_NAMES).map((id) => data.people.find((p) => p.id === id)?.name ?? id).join(', ');
+  return ids.length > MAX_NAMES ? `${names} and ${ids.length - MAX_NAMES} more` : names;
 }

@@ -9,7 +9,7 @@ import { formatDate } from '../../views/format';
 import { mayChange, schoolName } from './scope';
 
 /** Cards stay readable and inside the platforms' size limits. */
-export const MAX_ITEMS = 40;
+export const MAX_ITEMS = 30;
 
 const RAG_COLOUR = { red: 'Attention', amber: 'Warning', green: 'Good' } as const;
 
