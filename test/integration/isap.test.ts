@@ -92,6 +92,13 @@ describe('isap: add', () => {
     expect(inbox.of('ella').join('\n')).toContain('Rachel Green gave you a new ISAP action.');
   });
 
+  it('asks the DoSI which school, and keeps a headteacher to her own', async () => {
+    expect(replyText(await t.as('tom').say('isap add'))).toContain('Say which school: isap add <school>.');
+    expect(replyText(await t.as('tom').say('isap add oakfield'))).toContain('New ISAP action: Oakfield Academy');
+    expect(replyText(await t.as('rachel').say('isap add riverside'))).toContain("You can add actions only to your own school's plan.");
+    expect(replyText(await t.as('jo').say('isap add'))).toContain('Your role does not let you use "isap add"');
+  });
+
   it('refuses forged and malformed forms and adds nothing', async () => {
     const before = t.bot.store.read().isapActions.length;
     const cases: [Record<string, unknown>, string][] = [
