@@ -6,6 +6,7 @@ import { createDispatcher, type Dispatcher } from './app/dispatcher';
 import { WORKFLOWS } from './app/workflows';
 import type { Channel, ChannelDeps } from './channels/channel';
 import { createPlayground } from './channels/local/playground';
+import { graphCalendar } from './graph/calendar';
 import type { Config } from './config';
 import { createOutbox, type Outbox } from './delivery/outbox';
 import { startScheduler, type Scheduler } from './scheduler/scheduler';
@@ -42,7 +43,8 @@ export async function startBot(config: Config, opts: BootOptions = {}): Promise<
   const surveyKey = await loadOrCreateSecret(config.dataDir);
   if (opts.seedDemo ?? config.localMode) await seedDemoTrust(store, { now: now(), timeZone: config.timeZone, newId, local: config.localMode });
 
-  const ctx: Omit<Context, 'decisionEffects'> = { store, now, timeZone: config.timeZone, newId, surveyKey };
+  const calendar = config.graph ? graphCalendar(config.graph) : undefined;
+  const ctx: Omit<Context, 'decisionEffects'> = { store, now, timeZone: config.timeZone, newId, surveyKey, calendar };
   const dispatcher = createDispatcher(ctx, WORKFLOWS);
   const outbox = createOutbox(store, { now, newId });
   let scheduler: Scheduler | undefined;
