@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderCard } from '../../src/cards/render';
 import { cardText, replyText, startTestBot, type TestBot } from '../helpers/bot';
 
 let t: TestBot;
@@ -100,6 +101,19 @@ describe('talent register: nomination to offer', () => {
     expect(text).toContain('1 due for the annual refresh');
     expect(text).toMatch(/Hannah Wood[\s\S]*Refresh due Sun 13 Dec/);
     expect(text).not.toContain('Lucy Adams');
+  });
+
+  it('the annual refresh: a headteacher may not renew; the DoSI keeps an entry and it is no longer due', async () => {
+    const o = await t.as('tom').say('talent refresh');
+    const hannah = entry('Hannah Wood')!;
+    expect(JSON.stringify(renderCard(o.replies[0]!))).toContain('"verb":"talent.renew"');
+    expect(replyText(await t.as('sam').act('talent.renew', { entryId: hannah.id, decision: 'keep' }))).toContain('does not let you use "talent renew"');
+    expect(replyText(await t.as('tom').act('talent.renew', { entryId: hannah.id, decision: 'archive' }))).toMatch(/That card could not be used: decision/);
+    expect(entry('Hannah Wood')!.refreshedAt).toBe(hannah.refreshedAt);
+    const kept = await t.as('tom').act('talent.renew', { entryId: hannah.id, decision: 'keep' });
+    expect(replyText(kept)).toContain('Refreshed: Hannah Wood\nNext refresh due Thu 18 Nov');
+    expect(entry('Hannah Wood')!.refreshedAt).toBe('2026-11-18');
+    expect(replyText(await t.as('tom').say('talent refresh'))).toContain('No refreshes due');
   });
 });
 

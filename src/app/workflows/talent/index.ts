@@ -2,13 +2,13 @@
 // search for school-to-school support; annual refresh.
 import type { Workflow } from '../../registry';
 import { nominateAction, nominateCommand, referenceAction, referenceCommand } from './nominate';
-import { listCommand, refreshCommand, searchCommand } from './register';
+import { listCommand, refreshCommand, renewAction, searchCommand } from './register';
 import { offerDecided, visitAction, visitCommand } from './visit';
 
 export const talent: Workflow = {
   name: 'talent',
   summary: 'Talent register: nominate, search, refresh',
   commands: [listCommand, searchCommand, nominateCommand, referenceCommand, visitCommand, refreshCommand],
-  actions: [nominateAction, referenceAction, visitAction],
+  actions: [nominateAction, referenceAction, visitAction, renewAction],
   decisionEffects: { 'talent-offer': offerDecided },
 };

@@ -1,15 +1,16 @@
 // Reading the register: the register and the pipeline by stage, search for school-to-school
 // support, and the entries due for their annual refresh.
+import { z } from 'zod';
 import { PHASES, seesWholeTrust, schoolsOf, type Phase, type TalentEntry } from '../../../domain';
 import { localDate } from '../../../domain/calendar';
 import { topN } from '../../../domain/digest';
-import { IN_PIPELINE, refreshesDue, searchRegister, searchWords } from '../../../domain/talent-register';
+import { IN_PIPELINE, refreshDueOn, refreshesDue, searchRegister, searchWords } from '../../../domain/talent-register';
 import type { Data } from '../../../store/schema';
 import { outcome } from '../../command';
-import { badInput } from '../../errors';
-import type { TextCommand } from '../../registry';
+import { AppError, badInput, notFound } from '../../errors';
+import { defineAction, type TextCommand } from '../../registry';
 import { formatDate } from '../../views/format';
-import { entryItem, phaseLabel, registerView, STAGE_HEADINGS, type Section } from './views';
+import { entryItem, message, note, phaseLabel, registerView, STAGE_HEADINGS, type Section } from './views';
 
 const PER_SECTION = 15;
 
@@ -80,7 +81,7 @@ export const refreshCommand: TextCommand = {
     const soon = due.filter((d) => !d.overdue);
     const part = (heading: string, list: typeof due, empty: string): Section => {
       const { shown, more } = topN(list, PER_SECTION, 'more');
-      return { heading: `${heading} (${list.length})`, items: shown.map((d) => entryItem(data, d.entry, `Refresh due ${formatDate(d.due)}`)), more, empty };
+      return { heading: `${heading} (${list.length})`, items: shown.map((d) => entryItem(data, d.entry, `Refresh due ${formatDate(d.due)}`, true)), more, empty };
     };
     return outcome([
       registerView(
@@ -91,3 +92,29 @@ export const refreshCommand: TextCommand = {
     ]);
   },
 };
+
+export const RenewInput = z.object({ entryId: z.string().trim().min(1).max(100), decision: z.enum(['keep', 'remove']) });
+
+/** The annual refresh of one entry: still current (refreshed today) or taken off the register. */
+export const renewAction = defineAction({
+  verb: 'talent.renew',
+  schema: RenewInput,
+  async run(ctx, { person }, input) {
+    const at = ctx.now().toISOString();
+    const today = localDate(ctx.now(), ctx.timeZone);
+    const e = await ctx.store.transact((draft) => {
+      const found = draft.talent.find((x) => x.id === input.entryId);
+      if (!found) throw notFound('That register entry', 'Type talent refresh to see the entries due.');
+      if (found.stage !== 'on-register') throw new AppError('ALREADY_DONE', `${found.name} is not on the register: nothing was changed.`, 'Type talent refresh to see the entries due.');
+      if (input.decision === 'keep') found.refreshedAt = today;
+      else found.stage = 'withdrawn';
+      return structuredClone(found);
+    });
+    await ctx.store.append('audit', { at, actorId: person.id, action: 'talent.renew', subject: e.id, outcome: 'ok', detail: { decision: input.decision } });
+    const data = ctx.store.read();
+    const head = data.schools.find((s) => s.id === e.schoolId)?.headteacherId;
+    if (input.decision === 'keep') return outcome([message(`Refreshed: ${e.name}`, `Next refresh due ${formatDate(refreshDueOn(e)!)}.`)]);
+    const told = head ? [note(head, `${e.name} is no longer on the talent register`, `${person.name} took the entry off at the annual refresh. You may nominate again at any time.`)] : [];
+    return outcome([message(`Taken off the register: ${e.name}`, head ? 'Their headteacher has been told.' : '')], told);
+  },
+});

@@ -53,7 +53,7 @@ export function note(to: string, title: string, intro: string): Notification {
 
 export interface Section {
   heading: string;
-  items: { title: string; detail: string; note: string }[];
+  items: ReturnType<typeof entryItem>[];
   more: string;
   empty: string;
 }
@@ -63,13 +63,16 @@ export function registerView(title: string, intro: string, sections: Section[]):
 }
 
 /** One line per entry: who and where, then what they offer. */
-export function entryItem(data: Readonly<Data>, e: TalentEntry, extra = '') {
+export function entryItem(data: Readonly<Data>, e: TalentEntry, extra = '', renew = false) {
   const head = data.schools.find((s) => s.id === e.schoolId)?.headteacherId;
   const contact = personById(data, head);
   return {
     title: `${e.name}, ${e.post}, ${schoolName(data, e.schoolId)}`,
     detail: `${e.expertise.join(', ')} (${phaseLabel(e.phase)})${e.supportAvailable ? `. Support: ${e.supportAvailable}` : ''}`,
     note: [extra, contact ? `Contact ${contact.name}, headteacher (${contact.email})` : ''].filter(Boolean).join('. '),
+    entryId: e.id,
+    /** Offer the annual refresh buttons (still current / take off). */
+    renew,
   };
 }
 
