@@ -1,6 +1,7 @@
-// When each digest goes out. Weekly: every Monday in term. Risk pack: once in the last week of each
-// half term. Board: once at the end of each term. "Once" is kept in the audit log (digest.sent), so
-// a restart or a catch-up run never sends a pack twice.
+// When each digest goes out. Weekly: every Monday in term (the scheduler's own record of runs stops
+// a catch-up repeating it, and "send the digest now" still works). Risk pack: once in the last week of
+// each half term. Board: once at the end of each term. Those two jobs are checked every weekday, so
+// "once" is kept in the audit log (digest.sent): a restart or a catch-up never sends a pack twice.
 import { addDays, halfTermOn, isWorkingDay, type AcademicCalendar, type HalfTerm } from '../../../domain/calendar';
 import type { Context, Notification, Outcome, View } from '../../command';
 import { outcome } from '../../command';
@@ -18,8 +19,8 @@ export function toSubscribers(kind: DigestKind, view: View): Notification {
   return { ...view, to: { digest: kind } };
 }
 
-async function sendOnce(ctx: Context, kind: DigestKind, subject: string): Promise<Outcome> {
-  if (ctx.store.log('audit').some((e) => e.action === 'digest.sent' && e.subject === subject)) return outcome();
+async function send(ctx: Context, kind: DigestKind, subject: string, once: boolean): Promise<Outcome> {
+  if (once && ctx.store.log('audit').some((e) => e.action === 'digest.sent' && e.subject === subject)) return outcome();
   const data = ctx.store.read();
   const subscribers = data.subscriptions.filter((s) => s.digest === kind).length;
   if (!subscribers) return outcome();
@@ -38,14 +39,14 @@ export async function weeklyJob(ctx: Context): Promise<Outcome> {
   const f = figures(ctx);
   // SLT meets in term time; a Monday in the holidays has nothing new to say.
   if (!halfTermOn(f.cal, f.today)) return outcome();
-  return sendOnce(ctx, 'weekly-slt', `weekly-slt:${mondayOf(f.today)}`);
+  return send(ctx, 'weekly-slt', `weekly-slt:${f.today}`, false);
 }
 
 export async function riskPackJob(ctx: Context): Promise<Outcome> {
   const f = figures(ctx);
   const h = halfTermOn(f.cal, f.today);
   if (!h || f.today < mondayOf(lastWorkingDay(f.cal, h))) return outcome();
-  return sendOnce(ctx, 'risk-pack', `risk-pack:${h.id}`);
+  return send(ctx, 'risk-pack', `risk-pack:${h.id}`, true);
 }
 
 export async function boardJob(ctx: Context): Promise<Outcome> {
@@ -54,5 +55,5 @@ export async function boardJob(ctx: Context): Promise<Outcome> {
   const ends = f.cal.halfTerms.filter((h, i, all) => all[i + 1]?.term !== h.term);
   const due = ends.find((h) => lastWorkingDay(f.cal, h) <= f.today && f.today <= addDays(h.end, 14));
   if (!due) return outcome();
-  return sendOnce(ctx, 'board-termly', `board-termly:${due.id}`);
+  return send(ctx, 'board-termly', `board-termly:${due.id}`, true);
 }
