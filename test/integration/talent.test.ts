@@ -91,6 +91,7 @@ describe('talent register: nomination to offer', () => {
     expect(tom).toContain('On the register (3)');
     expect(tom).toContain('Waiting for the headteacher’s reference (1)');
     expect(tom).toContain('Chloe Evans');
+    expect(tom).toContain('Refreshed 13 Dec 2025');
     const sam = replyText(await t.as('sam').say('talent'));
     expect(sam).toContain('On the register (3)');
     expect(sam).not.toContain('Chloe Evans');
@@ -111,7 +112,7 @@ describe('talent register: nomination to offer', () => {
     expect(replyText(await t.as('tom').act('talent.renew', { entryId: hannah.id, decision: 'archive' }))).toMatch(/That card could not be used: decision/);
     expect(entry('Hannah Wood')!.refreshedAt).toBe(hannah.refreshedAt);
     const kept = await t.as('tom').act('talent.renew', { entryId: hannah.id, decision: 'keep' });
-    expect(replyText(kept)).toContain('Refreshed: Hannah Wood\nNext refresh due Thu 18 Nov');
+    expect(replyText(kept)).toContain('Refreshed: Hannah Wood\nNext refresh due 18 Nov 2027');
     expect(entry('Hannah Wood')!.refreshedAt).toBe('2026-11-18');
     expect(replyText(await t.as('tom').say('talent refresh'))).toContain('No refreshes due');
   });

@@ -10,7 +10,7 @@ import { outcome } from '../../command';
 import { AppError, badInput, notFound } from '../../errors';
 import { defineAction, type TextCommand } from '../../registry';
 import { formatDate } from '../../views/format';
-import { entryItem, message, note, phaseLabel, registerView, STAGE_HEADINGS, type Section } from './views';
+import { dateWithYear, entryItem, message, note, phaseLabel, registerView, STAGE_HEADINGS, type Section } from './views';
 
 const PER_SECTION = 15;
 
@@ -31,7 +31,7 @@ export const listCommand: TextCommand = {
     const own = new Set(schoolsOf(person, 'headteacher'));
     const visible = (e: TalentEntry) => seesWholeTrust(person) || own.has(e.schoolId);
     const sections: Section[] = [
-      section(data, STAGE_HEADINGS['on-register'], register, 'Nobody is on the register yet.', (e) => (e.refreshedAt ? `Refreshed ${formatDate(e.refreshedAt)}` : '')),
+      section(data, STAGE_HEADINGS['on-register'], register, 'Nobody is on the register yet.', (e) => (e.refreshedAt ? `Refreshed ${dateWithYear(e.refreshedAt)}` : '')),
     ];
     for (const stage of IN_PIPELINE) {
       const entries = data.talent.filter((e) => e.stage === stage && visible(e)).sort(byName);
@@ -113,7 +113,7 @@ export const renewAction = defineAction({
     await ctx.store.append('audit', { at, actorId: person.id, action: 'talent.renew', subject: e.id, outcome: 'ok', detail: { decision: input.decision } });
     const data = ctx.store.read();
     const head = data.schools.find((s) => s.id === e.schoolId)?.headteacherId;
-    if (input.decision === 'keep') return outcome([message(`Refreshed: ${e.name}`, `Next refresh due ${formatDate(refreshDueOn(e)!)}.`)]);
+    if (input.decision === 'keep') return outcome([message(`Refreshed: ${e.name}`, `Next refresh due ${dateWithYear(refreshDueOn(e)!)}.`)]);
     const told = head ? [note(head, `${e.name} is no longer on the talent register`, `${person.name} took the entry off at the annual refresh. You may nominate again at any time.`)] : [];
     return outcome([message(`Taken off the register: ${e.name}`, head ? 'Their headteacher has been told.' : '')], told);
   },

@@ -6,6 +6,10 @@ import { personById } from '../../people';
 import { formatWhen } from '../../views/format';
 import { messageCard } from '../../views/message-card';
 
+/** "13 Dec 2025": register dates span years, so they carry one. */
+export const dateWithYear = (date: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`));
+
 export const phaseLabel = (p: string) => p.charAt(0).toUpperCase() + p.slice(1).replace(/-/g, ' ');
 export const schoolName = (data: Readonly<Data>, id: string) => data.schools.find((s) => s.id === id)?.name ?? id;
 
@@ -65,7 +69,8 @@ export function registerView(title: string, intro: string, sections: Section[]):
 /** One line per entry: who and where, then what they offer. */
 export function entryItem(data: Readonly<Data>, e: TalentEntry, extra = '', renew = false) {
   const head = data.schools.find((s) => s.id === e.schoolId)?.headteacherId;
-  const contact = personById(data, head);
+  // Who to ask about support: only for people already on the register.
+  const contact = e.stage === 'on-register' ? personById(data, head) : undefined;
   return {
     title: `${e.name}, ${e.post}, ${schoolName(data, e.schoolId)}`,
     detail: `${e.expertise.join(', ')} (${phaseLabel(e.phase)})${e.supportAvailable ? `. Support: ${e.supportAvailable}` : ''}`,
