@@ -17,7 +17,9 @@ describe('talent register: nomination to offer', () => {
     const text = replyText(o);
     expect(text).toContain('Nominate to the talent register');
     expect(text).toContain('A member of staff at Beacon Primary');
-    expect(JSON.stringify(o.replies[0])).toContain('talent-nominate');
+    const card = renderCard(o.replies[0]!);
+    expect((card.actions as { verb: string; data: unknown }[])[0]).toMatchObject({ verb: 'talent.nominate', data: { schoolId: 'beacon' } });
+    expect(JSON.stringify(card)).not.toContain('"id":"schoolId"'); // one school: no school to choose
   });
 
   it('runs the whole pipeline: nominate, reference, visit, CEO offer, then search finds them', async () => {
@@ -126,6 +128,8 @@ describe('talent register: forged and wrong submissions', () => {
     const staff = await t.as('rachel').act('talent.nominate', { ...nomination, name: 'Hannah Wood', schoolId: 'beacon' });
     expect(replyText(staff)).toContain('Hannah Wood works at Riverside Academy, not Beacon Primary');
     expect(t.bot.store.read().talent.length).toBe(before);
+    const refused = t.bot.store.log('audit').filter((e) => e.actorId === 'rachel' && e.action === 'talent.nominate' && e.outcome === 'refused');
+    expect(refused).toHaveLength(2);
   });
 
   it('rejects wrong types and empty expertise with a clear answer', async () => {

@@ -5,7 +5,7 @@ import { hasRole, PHASES, schoolsOf, type Person, type TalentEntry } from '../..
 import { localDate } from '../../../domain/calendar';
 import { isActive, MAX_EXPERTISE, parseExpertise } from '../../../domain/talent-register';
 import type { Data } from '../../../store/schema';
-import { outcome, type Notification } from '../../command';
+import { outcome, type Context, type Notification, type Outcome } from '../../command';
 import { AppError, badInput, notAllowed, notFound } from '../../errors';
 import { defineAction, type TextCommand } from '../../registry';
 import { message, nominateView, note, referenceView, schoolName, STAGE_HEADINGS, visitView } from './views';
@@ -48,65 +48,81 @@ export const referenceCommand: TextCommand = {
 export const nominateAction = defineAction({
   verb: 'talent.nominate',
   schema: NominateInput,
-  async run(ctx, { person }, input) {
-    const expertise = parseExpertise(input.expertise);
-    if (!expertise.length) throw badInput('Give at least one area of expertise, separated with commas.');
-    if (expertise.length > MAX_EXPERTISE || expertise.some((x) => x.length > 80)) {
-      throw badInput(`Give up to ${MAX_EXPERTISE} areas of expertise, each a few words.`);
-    }
-    const at = ctx.now().toISOString();
-    const entry = await ctx.store.transact((draft) => {
-      const schoolId = chooseSchool(draft, person, input.schoolId || undefined);
-      refuseOtherSchoolsStaff(draft, input.name, schoolId);
-      const same = draft.talent.find((e) => e.schoolId === schoolId && e.name.toLowerCase() === input.name.toLowerCase() && isActive(e));
-      if (same) {
-        throw new AppError('ALREADY_DONE', `${same.name} is already nominated (${STAGE_HEADINGS[same.stage].toLowerCase()}).`, 'Type talent to see where each nomination is.');
-      }
-      const e: TalentEntry = {
-        id: ctx.newId(),
-        name: input.name,
-        schoolId,
-        post: input.post,
-        phase: input.phase,
-        expertise,
-        supportAvailable: input.supportAvailable,
-        nominatedById: person.id,
-        nominatedAt: at,
-        stage: 'nominated',
-      };
-      draft.talent.push(e);
-      return e;
-    });
-    await ctx.store.append('audit', { at, actorId: person.id, action: 'talent.nominate', subject: entry.id, outcome: 'ok', detail: { schoolId: entry.schoolId } });
-    const data = ctx.store.read();
-    const done = message(`Nominated: ${entry.name}`, `Next, your reference for ${entry.name} (below). The executive team is told once it is in.`);
-    return outcome([done, referenceView(data, entry, ctx.timeZone)]);
-  },
+  run: (ctx, { person }, input) => auditRefusal(ctx, person.id, 'talent.nominate', input.schoolId, () => nominate(ctx, person, input)),
 });
+
+async function nominate(ctx: Context, person: Person, input: z.infer<typeof NominateInput>): Promise<Outcome> {
+  const expertise = parseExpertise(input.expertise);
+  if (!expertise.length) throw badInput('Give at least one area of expertise, separated with commas.');
+  if (expertise.length > MAX_EXPERTISE || expertise.some((x) => x.length > 80)) {
+    throw badInput(`Give up to ${MAX_EXPERTISE} areas of expertise, each a few words.`);
+  }
+  const at = ctx.now().toISOString();
+  const entry = await ctx.store.transact((draft) => {
+    const schoolId = chooseSchool(draft, person, input.schoolId || undefined);
+    refuseOtherSchoolsStaff(draft, input.name, schoolId);
+    const same = draft.talent.find((e) => e.schoolId === schoolId && e.name.toLowerCase() === input.name.toLowerCase() && isActive(e));
+    if (same) {
+      throw new AppError('ALREADY_DONE', `${same.name} is already nominated (${STAGE_HEADINGS[same.stage].toLowerCase()}).`, 'Type talent to see where each nomination is.');
+    }
+    const e: TalentEntry = {
+      id: ctx.newId(),
+      name: input.name,
+      schoolId,
+      post: input.post,
+      phase: input.phase,
+      expertise,
+      supportAvailable: input.supportAvailable,
+      nominatedById: person.id,
+      nominatedAt: at,
+      stage: 'nominated',
+    };
+    draft.talent.push(e);
+    return e;
+  });
+  await ctx.store.append('audit', { at, actorId: person.id, action: 'talent.nominate', subject: entry.id, outcome: 'ok', detail: { schoolId: entry.schoolId } });
+  const data = ctx.store.read();
+  const done = message(`Nominated: ${entry.name}`, `Next, your reference for ${entry.name} (below). The executive team is told once it is in.`);
+  return outcome([done, referenceView(data, entry, ctx.timeZone)]);
+}
 
 export const referenceAction = defineAction({
   verb: 'talent.reference',
   schema: ReferenceInput,
-  async run(ctx, { person }, input) {
-    const at = ctx.now().toISOString();
-    const entry = await ctx.store.transact((draft) => {
-      const e = draft.talent.find((x) => x.id === input.entryId);
-      if (!e) throw notFound('That nomination', 'Type talent reference to see the references you still have to write.');
-      if (!mayReference(person, e)) throw notAllowed(`Only the headteacher of ${schoolName(draft, e.schoolId)} writes ${e.name}'s reference.`);
-      if (e.stage !== 'nominated') throw new AppError('ALREADY_DONE', `${e.name}'s reference is already in: nothing was changed.`, 'Type talent to see where the nomination is.');
-      e.reference = input.reference;
-      e.stage = 'referenced';
-      return structuredClone(e);
-    });
-    await ctx.store.append('audit', { at, actorId: person.id, action: 'talent.reference', subject: entry.id, outcome: 'ok', detail: {} });
-    const data = ctx.store.read();
-    const today = localDate(ctx.now(), ctx.timeZone);
-    const visit = visitView(data, entry, ctx.timeZone, today);
-    const told: Notification[] = visitors(data, entry.schoolId).map((id) => ({ ...visit, to: { person: id } }));
-    const done = message(`Reference sent: ${entry.name}`, 'The executive team will arrange a visit to observe and interview. You will hear the outcome here.');
-    return outcome([done], [...told, ...(told.length ? [] : [note(person.id, 'Nobody to arrange the visit', 'The trust has no Director of School Improvement or School Improvement Lead set up: tell your trust office.')])]);
-  },
+  run: (ctx, { person }, input) => auditRefusal(ctx, person.id, 'talent.reference', input.entryId, () => writeReference(ctx, person, input)),
 });
+
+async function writeReference(ctx: Context, person: Person, input: z.infer<typeof ReferenceInput>): Promise<Outcome> {
+  const at = ctx.now().toISOString();
+  const entry = await ctx.store.transact((draft) => {
+    const e = draft.talent.find((x) => x.id === input.entryId);
+    if (!e) throw notFound('That nomination', 'Type talent reference to see the references you still have to write.');
+    if (!mayReference(person, e)) throw notAllowed(`Only the headteacher of ${schoolName(draft, e.schoolId)} writes ${e.name}'s reference.`);
+    if (e.stage !== 'nominated') throw new AppError('ALREADY_DONE', `${e.name}'s reference is already in: nothing was changed.`, 'Type talent to see where the nomination is.');
+    e.reference = input.reference;
+    e.stage = 'referenced';
+    return structuredClone(e);
+  });
+  await ctx.store.append('audit', { at, actorId: person.id, action: 'talent.reference', subject: entry.id, outcome: 'ok', detail: {} });
+  const data = ctx.store.read();
+  const today = localDate(ctx.now(), ctx.timeZone);
+  const visit = visitView(data, entry, ctx.timeZone, today);
+  const told: Notification[] = visitors(data, entry.schoolId).map((id) => ({ ...visit, to: { person: id } }));
+  const done = message(`Reference sent: ${entry.name}`, 'The executive team will arrange a visit to observe and interview. You will hear the outcome here.');
+  return outcome([done], [...told, ...(told.length ? [] : [note(person.id, 'Nobody to arrange the visit', 'The trust has no Director of School Improvement or School Improvement Lead set up: tell your trust office.')])]);
+}
+
+/** A refusal inside a handler (another school's staff, someone else's nomination) is audited like the dispatcher's. */
+async function auditRefusal(ctx: Context, actorId: string, action: string, subject: string | undefined, run: () => Promise<Outcome>): Promise<Outcome> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'NOT_ALLOWED') {
+      await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId, action, ...(subject ? { subject } : {}), outcome: 'refused', detail: { reason: e.message } });
+    }
+    throw e;
+  }
+}
 
 /** The nominating headteacher, or whoever is headteacher of the school now. */
 function mayReference(person: Person, e: TalentEntry): boolean {

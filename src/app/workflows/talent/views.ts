@@ -20,7 +20,8 @@ export function nominateView(schools: School[], notice = ''): View {
     data: {
       intro: notice || (only ? `A member of staff at ${only.name}. You will write their reference next.` : 'A member of staff at one of your schools. You will write their reference next.'),
       schools: schools.map((s) => ({ title: s.name, value: s.id })),
-      schoolId: only?.id ?? '',
+      // One school: it rides with the button. Several: the school input supplies it, nothing competes.
+      actionData: only ? { schoolId: only.id } : {},
       phase: only?.phase ?? 'primary',
       phases: PHASES.map((p) => ({ title: phaseLabel(p), value: p })),
     },
