@@ -46,6 +46,7 @@ export const PERMISSIONS = {
   'talent.reference': { roles: ['headteacher'], scope: 'their own nominations' },
   'talent.visit': { roles: EXEC },
   'talent.refresh': { roles: EXEC },
+  'talent.renew': { roles: EXEC },
 
   'survey.list': { roles: EVERYONE },
   'survey.create': { roles: [...EXEC, 'headteacher'], scope: 'headteachers: their own school' },
