@@ -42,6 +42,8 @@ export interface FakeConnector {
   requests: RecordedRequest[];
   /** Members GET /v3/conversations/{id}/members/{userId} finds (by id). */
   roster: RosterMember[];
+  /** Stops every failure set with `fail`. */
+  heal(): void;
   /** Answers the next `times` matching requests with `status` instead. */
   fail(match: (r: RecordedRequest) => boolean, status: number, times: number, headers?: Record<string, string>): void;
   /** Activities posted (including refused attempts: see status). */
@@ -99,6 +101,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     url: `http://127.0.0.1:${port}/`,
     requests,
     roster,
+    heal() {
+      failures.length = 0;
+    },
     fail(match, status, times, headers = {}) {
       failures.push({ match, status, headers, remaining: times });
     },

@@ -7,6 +7,7 @@ import type { Store } from '../../store/store';
 import { CARD_CONTENT_TYPE } from './activity';
 import { cardMessage, subjectOf, teamsCard } from './cards';
 import { rememberPosted } from './replies';
+import { postNew } from './sender';
 
 /** Under Teams' 5 s, leaving time for the answer to travel. */
 export const INVOKE_BUDGET_MS = 4_000;
@@ -58,7 +59,7 @@ export async function answerCardAction(context: TurnContext, cmd: Command, deps:
         } else if (main) {
           rest.unshift(main);
         }
-        for (const r of rest) await later.sendActivity(cardMessage(teamsCard(r, deps.store.read(), viewer)));
+        for (const r of rest) await postNew(later, cardMessage(teamsCard(r, deps.store.read(), viewer)));
       }),
     )
     .catch((e: unknown) => console.error('[teams] a slow card action could not send its result:', e));

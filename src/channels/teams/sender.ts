@@ -1,6 +1,6 @@
 // The outbox's way into Teams: post and update cards through stored ConversationReferences, and
 // open a 1:1 chat with someone the bot has not talked to yet (POST /v3/conversations in the tenant).
-import type { CloudAdapter, ConversationParameters, ConversationReference } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationParameters, ConversationReference } from 'botbuilder';
 import { TurnContext } from 'botbuilder';
 import type { View } from '../../app/command';
 import { DeliveryError, type Sender } from '../../delivery/sender';
@@ -40,8 +40,7 @@ export function teamsSender(deps: TeamsSenderDeps): Sender {
     async post(conv, view: View) {
       let messageId = '';
       await inConversation(conv, async (context) => {
-        const sent = await context.sendActivity(cardMessage(teamsCard(view, store.read())));
-        messageId = sent?.id ?? '';
+        messageId = await postNew(context, cardMessage(teamsCard(view, store.read())));
       });
       return { messageId };
     },
@@ -76,6 +75,21 @@ export function teamsSender(deps: TeamsSenderDeps): Sender {
       return created;
     },
   };
+}
+
+/**
+ * Posts a new message in a proactive turn's conversation. TurnContext.sendActivity would make it a
+ * reply to the turn's made-up continuation id; in a channel that must be a new post instead.
+ */
+export async function postNew(context: TurnContext, message: Partial<Activity>): Promise<string> {
+  const ref = TurnContext.getConversationReference(context.activity);
+  const activity = TurnContext.applyConversationReference({ ...message }, { ...ref, activityId: undefined }) as Activity;
+  // The turn's connector client (botframework-connector's ConnectorClient; only the call we use is typed here).
+  const client = context.turnState.get<{ conversations: { sendToConversation(id: string, a: Activity): Promise<{ id?: string }> } }>(
+    context.adapter.ConnectorClientKey,
+  );
+  const sent = await client.conversations.sendToConversation(activity.conversation.id, activity);
+  return sent.id ?? '';
 }
 
 /** The connector's errors in the outbox's terms: 403/404 will not get better by retrying; 429 will, later. */

@@ -102,6 +102,12 @@ export function teamsTurn(deps: TurnDeps) {
       where,
       ...(activity.id ? { dedupeKey: `teams:${activity.id}` } : {}),
     });
-    await sendReplies(context, o.replies, store, where.conversationKey);
+    try {
+      await sendReplies(context, o.replies, store, where.conversationKey);
+    } catch (e) {
+      // The command has run; a 500 would only make the channel redeliver it (and de-duplication drop it).
+      const err = e as { statusCode?: number; message?: string };
+      console.error(`[teams] could not reply in ${where.conversationKey}: ${err.statusCode ?? ''} ${err.message ?? e}`);
+    }
   }
 }
