@@ -46,6 +46,16 @@ describe('Teams channel', () => {
     expectValidCards();
   });
 
+  it('answers in a channel thread and keeps the channel (not each thread) as the conversation', async () => {
+    const thread = '19:beacon@thread.tacv2;messageid=1700000000000';
+    const before = fake.posted().length;
+    await postActivity(t.url, message(rachel, 'help', { ...o, mention: true, conversationType: 'channel', conversationId: thread }));
+    const sent = await fake.waitFor(() => fake.posted().slice(before)[0]);
+    expect(sent.conversationId).toBe(thread);
+    const keys = t.bot.store.read().conversations.filter((c) => c.key.startsWith('teams:19:beacon')).map((c) => c.key);
+    expect(keys).toEqual(['teams:19:beacon@thread.tacv2']);
+  });
+
   it('de-duplicates a redelivered activity: the same id is answered once', async () => {
     const activity = message(rachel, 'help', { ...o, id: 'redelivered-1' });
     const before = fake.posted().length;

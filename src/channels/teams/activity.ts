@@ -12,7 +12,10 @@ export function tenantOf(activity: Partial<Activity>): string | undefined {
   return typeof fromConversation === 'string' && fromConversation ? fromConversation : undefined;
 }
 
-export const conversationKey = (conversationId: string) => `teams:${conversationId}`;
+/** A channel thread's id is the channel's plus `;messageid=…`: the channel itself is the conversation. */
+export const channelConversationId = (conversationId: string) => conversationId.split(';messageid=')[0]!;
+
+export const conversationKey = (conversationId: string) => `teams:${channelConversationId(conversationId)}`;
 
 export function kindOf(activity: Partial<Activity>): Where['kind'] {
   const type = activity.conversation?.conversationType;

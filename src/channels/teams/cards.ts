@@ -29,11 +29,12 @@ export function teamsCard(view: View, data: Readonly<Data>, alsoUserIds: string[
   const viewers = new Set([approval.requestedById, ...data.people.filter((p) => p.roles.some((r) => approval.deciderRoles.includes(r.role))).map((p) => p.id)]);
   const userIds = [
     ...new Set([
-      ...alsoUserIds,
+      ...alsoUserIds.filter((id) => id.startsWith('29:')),
       ...data.conversations
         .filter((c) => c.platform === 'teams' && c.kind === 'personal' && c.personId && viewers.has(c.personId))
         .map((c) => (c.ref as Partial<ConversationReference>).user?.id)
-        .filter((id): id is string => Boolean(id)),
+        // Teams refreshes for user MRIs (29:…); a chat the bot opened itself knows only the aadObjectId.
+        .filter((id): id is string => Boolean(id?.startsWith('29:'))),
     ]),
   ].slice(0, MAX_REFRESH_USERS);
   // Without user ids Teams would refresh for everyone in a small chat, including people who may not see it.

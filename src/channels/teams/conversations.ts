@@ -5,7 +5,7 @@ import type { Activity, ConversationReference } from 'botbuilder';
 import { TurnContext } from 'botbuilder';
 import type { Conversation } from '../../store/schema';
 import type { Store } from '../../store/store';
-import { conversationKey, kindOf, tenantOf } from './activity';
+import { channelConversationId, conversationKey, kindOf, tenantOf } from './activity';
 
 export interface TeamsConversations {
   /** Adds or refreshes the conversation of an activity; writes only when something changed. */
@@ -50,11 +50,15 @@ export function teamsConversations(store: Store): TeamsConversations {
       const ref = TurnContext.getConversationReference(activity);
       // Proactive sends and new chats need the tenant on the reference; older activities carry it only in channelData.
       const tenantId = tenantOf(activity);
-      if (ref.conversation && tenantId && !ref.conversation.tenantId) ref.conversation = { ...ref.conversation, tenantId };
+      ref.conversation = { ...ref.conversation!, id: channelConversationId(id), ...(tenantId && !ref.conversation?.tenantId ? { tenantId } : {}) };
+      // Posts start new messages; they are not replies to whatever activity was stored last.
+      delete ref.activityId;
       const existing = store.read().conversations.find((c) => c.key === conversationKey(id));
       const old = existing?.ref as Partial<ConversationReference> | undefined;
-      // A person who writes again has unblocked the bot; a moved serviceUrl must be followed.
-      if (existing && !existing.blocked && old?.serviceUrl === ref.serviceUrl && (existing.personId ?? undefined) === personId) return;
+      // A person who writes again has unblocked the bot; a moved serviceUrl must be followed; a chat the bot
+      // opened itself learns the person's Teams id (needed for card refresh) when they first write.
+      const unchanged = old?.serviceUrl === ref.serviceUrl && (kindOf(activity) !== 'personal' || old?.user?.id === ref.user?.id);
+      if (existing && !existing.blocked && unchanged && (existing.personId ?? undefined) === (personId ?? existing.personId)) return;
       await save(ref, personId, activity.conversation?.name, now);
     },
     save,

@@ -25,11 +25,13 @@ const MIN_GAP_MS = 250;
 export function teamsSender(deps: TeamsSenderDeps): Sender {
   const { adapter, appId, store } = deps;
 
-  async function inConversation(conv: Conversation, fn: (context: TurnContext) => Promise<void>): Promise<void> {
+  async function inConversation(conv: Conversation, fn: (context: TurnContext) => Promise<void>, op: 'post' | 'update'): Promise<void> {
     const ref = conv.ref as Partial<ConversationReference>;
     try {
       await adapter.continueConversationAsync(appId, ref, fn);
     } catch (e) {
+      // A message deleted since it was posted has nothing left to update; the conversation is fine.
+      if (op === 'update' && (e as { statusCode?: number }).statusCode === 404) return;
       throw deliveryError(e);
     }
   }
@@ -41,13 +43,13 @@ export function teamsSender(deps: TeamsSenderDeps): Sender {
       let messageId = '';
       await inConversation(conv, async (context) => {
         messageId = await postNew(context, cardMessage(teamsCard(view, store.read())));
-      });
+      }, 'post');
       return { messageId };
     },
     async update(conv, messageId, view: View) {
       await inConversation(conv, async (context) => {
         await context.updateActivity({ ...cardMessage(teamsCard(view, store.read())), id: messageId });
-      });
+      }, 'update');
     },
     async reach(person: Person) {
       if (!person.teamsAadObjectId) return undefined;
