@@ -111,6 +111,7 @@ describe('Teams channel', () => {
 
     const second = await postActivity(t.url, cardAction(mark, 'approval.decide', { approvalId: pendingId, decision: 'reject', comment: 'No' }, { ...o, conversationId: 'a:personal-mark', replyToId: 'msg-mark' }));
     expect(textOf(second.body.value)).toContain('Already decided by Amira Shah');
+    expect(cardProblems(second.body.value)).toEqual([]);
     expect(t.bot.store.read().approvals.find((a) => a.id === pendingId)!.status).toBe('approved');
 
     // Tom raised it: told in his 1:1 chat through the connector; the posted approval card is updated in place.
@@ -127,6 +128,7 @@ describe('Teams channel', () => {
     expect(res.body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(textOf(res.body.value)).toContain('Approved by Amira Shah');
     expect(res.body.value.actions).toBeUndefined();
+    expect(cardProblems(res.body.value)).toEqual([]);
   });
 
   const note = (title: string, person: string) => ({ card: 'list', data: { title, intro: '', empty: '', items: [] }, to: { person } });

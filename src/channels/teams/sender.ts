@@ -19,8 +19,11 @@ export interface TeamsSenderDeps {
   now: () => Date;
 }
 
-/** 7 messages a second per conversation is Teams' documented burst limit; 8 in 2 s the next: stay under both. */
-const MIN_GAP_MS = 250;
+/**
+ * Teams allows a bot 7 messages/1 s, 8/2 s and 60/30 s per conversation: one every 500 ms stays under
+ * all three. The hourly 1800 is left to the 429 handling (Retry-After), as bursts that long do not happen.
+ */
+const MIN_GAP_MS = 500;
 
 export function teamsSender(deps: TeamsSenderDeps): Sender {
   const { adapter, appId, store } = deps;
