@@ -129,6 +129,10 @@ describe('Teams channel', () => {
     expect(textOf(res.body.value)).toContain('Approved by Amira Shah');
     expect(res.body.value.actions).toBeUndefined();
     expect(cardProblems(res.body.value)).toEqual([]);
+    // Someone who neither raised it nor may decide it is not shown it.
+    const jo = await postActivity(t.url, cardAction(demoUser(5, 'Jo Williams'), 'approval.view', { approvalId: pendingId }, { ...o, trigger: 'manual' }));
+    expect(textOf(jo.body.value)).toContain('not one you raised or may take');
+    expect(textOf(jo.body.value)).not.toContain('Oakfield');
   });
 
   const note = (title: string, person: string) => ({ card: 'list', data: { title, intro: '', empty: '', items: [] }, to: { person } });
