@@ -58,6 +58,7 @@ export const PERMISSIONS = {
 
   'approvals.list': { roles: ['ceo', 'deputy-ceo', 'dosi', 'chair'] },
   'approval.decide': { roles: ['ceo', 'deputy-ceo', 'dosi', 'chair'], scope: "the decision's own decider roles" },
+  'approval.view': { roles: EVERYONE, scope: 'decisions they raised or may decide (a card refreshing itself)' },
 
   'digest.preview': { roles: [...EXEC, ...BOARD] },
   'digest.subscribe': { roles: EXEC },
