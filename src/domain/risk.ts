@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { OfstedOutcomeSchema } from './schools';
 
 export const RiskAnswersSchema = z.object({
-  /** Which of the framework's criteria the school recognises in itself, by category id. */
+  /** Which of the framework's criteria the school recognises in itself, as `<category id>#<index>`. */
   criteriaMet: z.array(z.string()).default([]),
   ofsted: OfstedOutcomeSchema.optional(),
   /** Attendance percentage and the national figure it is compared with. */
@@ -14,6 +14,8 @@ export const RiskAnswersSchema = z.object({
   notes: z.string().max(2000).default(''),
 });
 export type RiskAnswers = z.infer<typeof RiskAnswersSchema>;
+
+export const RISK_ENTRY_STATUSES = ['awaiting-answers', 'answered', 'decided', 'awaiting-ceo', 'published', 'disputed'] as const;
 
 export const RiskEntrySchema = z.object({
   schoolId: z.string().min(1),
@@ -28,7 +30,9 @@ export const RiskEntrySchema = z.object({
   decidedById: z.string().optional(),
   rationale: z.string().optional(),
   approvalId: z.string().optional(),
-  status: z.enum(['awaiting-answers', 'answered', 'decided', 'awaiting-ceo', 'published', 'disputed']),
+  /** The CategoryChange that carried the decision, once it is in categoryHistory. */
+  changeId: z.string().optional(),
+  status: z.enum(RISK_ENTRY_STATUSES),
   dispute: z.object({ byId: z.string(), text: z.string(), approvalId: z.string() }).optional(),
 });
 export type RiskEntry = z.infer<typeof RiskEntrySchema>;
