@@ -1,0 +1,57 @@
+// The risk workflow's edges: before a round opens, the demo trust's pending oakfield-red decision,
+// help, and a disclosure typed into the notes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardText, replyText, startTestBot, type TestBot } from '../helpers/bot';
+
+let t: TestBot;
+beforeAll(async () => {
+  t = await startTestBot();
+});
+afterAll(() => t.stop());
+
+describe('risk edges', () => {
+  it('before the round opens, the meeting and the questions say how to open it', async () => {
+    expect(replyText(await t.as('tom').say('risk meeting'))).toContain('No risk round is open for Autumn 2 2026-27');
+    expect(replyText(await t.as('rachel').say('risk answer'))).toContain('Your Director of School Improvement opens it with: risk open');
+    // History needs no round.
+    expect(replyText(await t.as('rachel').say('risk'))).toContain('Beacon Primary: AMBER');
+    expect(replyText(await t.as('tom').say('risk nowhere'))).toContain('A school matching "nowhere" was not found');
+  });
+
+  it('help risk shows each role what it may do', async () => {
+    const tom = replyText(await t.as('tom').say('help risk'));
+    expect(tom).toContain('risk open');
+    expect(tom).toContain('risk publish');
+    const rachel = replyText(await t.as('rachel').say('help risk'));
+    expect(rachel).toContain('risk answer [school]');
+    expect(rachel).not.toContain('risk publish');
+  });
+
+  it("amira approves the demo trust's pending oakfield-red: Oakfield is RED and its headteacher hears", async () => {
+    const o = await t.as('amira').act('approval.decide', { approvalId: 'oakfield-red', decision: 'approve' });
+    const data = t.bot.store.read();
+    const oakfield = data.schools.find((s) => s.id === 'oakfield')!;
+    expect(oakfield).toMatchObject({ categoryId: 'red', urgentAction: false });
+    expect(data.categoryHistory.at(-1)).toMatchObject({ schoolId: 'oakfield', from: 'amber', to: 'red', byId: 'amira', approvalId: 'oakfield-red' });
+    const david = o.notifications.filter((n) => 'person' in n.to && n.to.person === 'david');
+    expect(david).toHaveLength(1);
+    const text = cardText(david[0]!);
+    expect(text).toContain('Oakfield Academy: RED');
+    expect(text).toContain('Amira Shah approved moving Oakfield Academy to RED');
+    expect(text).toContain('Executive Team review monthly');
+    expect(text).not.toContain('Dispute this category');
+    expect(replyText(await t.as('tom').say('risk oakfield'))).toContain('AMBER → RED');
+  });
+
+  it('a disclosure typed into the notes is redirected and not stored', async () => {
+    await t.as('tom').say('risk open');
+    const round = t.bot.store.read().riskRounds[0]!;
+    const o = await t.as('sam').act('risk.answer', {
+      schoolId: 'riverside', roundId: round.id, ofstedScheme: 'none', attendance: '94', nationalAttendance: '94',
+      safeguardingConcerns: 'yes', leadershipChange: 'no', notes: 'A pupil told me her stepdad hits her',
+    });
+    expect(o.replies[0]!.card).toBe('safeguarding');
+    expect(JSON.stringify(t.bot.store.read())).not.toContain('stepdad');
+    expect(t.bot.store.read().riskRounds[0]!.entries.find((e) => e.schoolId === 'riverside')!.status).toBe('awaiting-answers');
+  });
+});
