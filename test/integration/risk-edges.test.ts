@@ -1,6 +1,8 @@
 // The risk workflow's edges: before a round opens, the demo trust's pending oakfield-red decision,
 // help, and a disclosure typed into the notes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderCard } from '../../src/cards/render';
+import { cardProblems } from '../../src/cards/validate';
 import { cardText, replyText, startTestBot, type TestBot } from '../helpers/bot';
 
 let t: TestBot;
@@ -53,5 +55,29 @@ describe('risk edges', () => {
     expect(o.replies[0]!.card).toBe('safeguarding');
     expect(JSON.stringify(t.bot.store.read())).not.toContain('stepdad');
     expect(t.bot.store.read().riskRounds[0]!.entries.find((e) => e.schoolId === 'riverside')!.status).toBe('awaiting-answers');
+  });
+});
+
+describe('risk meeting for a 150-school trust', () => {
+  it('opens for every school and keeps the meeting card valid and under 28 KB', async () => {
+    const big = await startTestBot();
+    try {
+      await big.bot.store.transact((d) => {
+        for (let i = d.schools.length; i < 150; i++) {
+          d.schools.push({ ...d.schools[i % 7]!, id: `school-${i}`, urn: String(141000 + i), name: `Long Valley Church of England Academy number ${i}`, headteacherId: undefined });
+        }
+      });
+      const opened = await big.as('tom').say('risk open');
+      expect(replyText(opened)).toContain('Questions sent for 150 schools');
+      expect(replyText(opened)).toContain('143 without a headteacher went to their DoSI');
+      const o = await big.as('tom').say('risk meeting');
+      const card = renderCard(o.replies[0]!);
+      expect(cardProblems(card)).toEqual([]);
+      expect(JSON.stringify(card).length).toBeLessThan(28_000);
+      expect(replyText(o)).toContain('Not answered (150)');
+      expect(replyText(o)).toContain('and 138 more');
+    } finally {
+      await big.stop();
+    }
   });
 });

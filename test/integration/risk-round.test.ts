@@ -108,9 +108,11 @@ describe('risk round (rag-5)', () => {
     expect(text).toContain('Risk meeting, Autumn 2 2026-27');
     expect(text).toContain('2 of 7 answered');
     expect(text).toMatch(/Not answered yet: .*Hillcrest Primary.*Oakfield Academy/);
-    expect(text).toContain('**Beacon Primary**: AMBER · proposed AMBER · trend YELLOW → AMBER · to decide');
-    expect(text).toContain('**Riverside Academy**: GREEN · proposed GREEN · trend YELLOW → GREEN · to decide');
-    expect(cardProblems(renderCard(o.replies[0]!))).toEqual([]);
+    expect(text).toContain('To decide (2)\n- **Beacon Primary**: AMBER · proposed AMBER · trend YELLOW → AMBER\n- **Riverside Academy**: GREEN · proposed GREEN · trend YELLOW → GREEN');
+    expect(text).toContain('Not answered (5)');
+    const card = renderCard(o.replies[0]!);
+    expect(cardProblems(card)).toEqual([]);
+    expect(JSON.stringify(card)).toContain('"verb":"risk.review"');
     // `risk` on its own is the same meeting for the executive; the Chair may read it too.
     expect(replyText(await t.as('tom').say('risk'))).toContain('2 of 7 answered');
     expect(replyText(await t.as('helen').say('risk meeting'))).toContain('Risk meeting');

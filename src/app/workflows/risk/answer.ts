@@ -9,7 +9,7 @@ import type { Data } from '../../../store/schema';
 import { outcome, reply, type Context, type View } from '../../command';
 import { AppError, badInput } from '../../errors';
 import { defineAction, type CardAction, type TextCommand } from '../../registry';
-import { entryOf, findSchool, frameworkOf, halfTermNow, mayActFor, placementOf, requireRound, roundName, schoolOf } from './shared';
+import { auditRefusals, entryOf, findSchool, frameworkOf, halfTermNow, mayActFor, placementOf, requireRound, roundName, schoolOf } from './shared';
 
 const AREA_LABELS: Record<(typeof REPORT_CARD_AREAS)[number], string> = {
   inclusion: 'Inclusion',
@@ -145,7 +145,7 @@ export const answerAction: CardAction = defineAction({
   schema: AnswerInput,
   async run(ctx, { person }, input) {
     const answers = toAnswers(input);
-    const result = await ctx.store.transact((draft) => {
+    const result = await auditRefusals(ctx, person.id, 'risk.answer', input.schoolId, () => ctx.store.transact((draft) => {
       const round = requireRound(draft, ctx);
       if (round.id !== input.roundId) throw new AppError('ALREADY_DONE', 'That card is from an earlier risk round: nothing was changed.', 'Type risk answer for this half term\'s questions.');
       const school = schoolOf(draft, input.schoolId);
@@ -168,7 +168,7 @@ export const answerAction: CardAction = defineAction({
         status: 'answered' as const,
       });
       return { school: structuredClone(school), proposal: p, label: placementLabel(fw, p.categoryId, p.urgentAction) };
-    });
+    }));
     await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'risk.answer', subject: result.school.id, outcome: 'ok', detail: { proposed: result.proposal.categoryId, urgentAction: result.proposal.urgentAction } });
     return outcome([
       {

@@ -28,15 +28,22 @@ function invalid(a: Approval): Notification[] {
   return note(`Nothing was changed for "${a.title}"`, 'The decision was recorded, but it did not say which school and category. Raise it again from the risk meeting.', a.requestedById);
 }
 
-export const categoryMoveEffect: DecisionEffect = (draft: Data, a: Approval, ctx: Context) => {
-  const p = MovePayload.safeParse(a.payload);
+/** The approval's payload and its school, or undefined when either cannot be read. */
+function read<S extends z.ZodType<{ schoolId: string }>>(draft: Data, a: Approval, schema: S) {
+  const p = schema.safeParse(a.payload);
   const school = p.success ? draft.schools.find((s) => s.id === p.data.schoolId) : undefined;
-  if (!p.success || !school) return invalid(a);
+  return p.success && school ? { p: p.data, school } : undefined;
+}
+
+export const categoryMoveEffect: DecisionEffect = (draft: Data, a: Approval, ctx: Context) => {
+  const r = read(draft, a, MovePayload);
+  if (!r) return invalid(a);
+  const { p, school } = r;
   const fw = frameworkOf(draft);
   const link = entryForApproval(draft, a.id);
   const dosi = school.dosiId ?? a.requestedById;
   const decider = nameOf(draft, a.decidedById);
-  const target = placementLabel(fw, p.data.to, p.data.urgentAction);
+  const target = placementLabel(fw, p.to, p.urgentAction);
 
   if (a.status === 'rejected') {
     if (link) {
@@ -50,13 +57,13 @@ export const categoryMoveEffect: DecisionEffect = (draft: Data, a: Approval, ctx
   }
   const change = recordPlacement(draft, ctx, {
     schoolId: school.id,
-    to: p.data.to,
-    urgentAction: p.data.urgentAction,
+    to: p.to,
+    urgentAction: p.urgentAction,
     byId: a.decidedById ?? a.requestedById,
-    rationale: p.data.rationale ?? a.recommendation ?? a.title,
+    rationale: p.rationale ?? a.recommendation ?? a.title,
     evidence: a.facts.map((f) => `${f.title}: ${f.value}`),
     approvalId: a.id,
-    halfTermId: p.data.halfTermId ?? link?.round.halfTermId,
+    halfTermId: p.halfTermId ?? link?.round.halfTermId,
   });
   if (link) {
     // Part of a round: the school hears when the round is published.
@@ -75,9 +82,9 @@ export const categoryMoveEffect: DecisionEffect = (draft: Data, a: Approval, ctx
 };
 
 export const categoryDisputeEffect: DecisionEffect = (draft: Data, a: Approval, ctx: Context) => {
-  const p = DisputePayload.safeParse(a.payload);
-  const school = p.success ? draft.schools.find((s) => s.id === p.data.schoolId) : undefined;
-  if (!p.success || !school) return invalid(a);
+  const r = read(draft, a, DisputePayload);
+  if (!r) return invalid(a);
+  const { p, school } = r;
   const fw = frameworkOf(draft);
   const link = entryForApproval(draft, a.id);
   if (link) link.entry.status = 'published';
@@ -87,7 +94,7 @@ export const categoryDisputeEffect: DecisionEffect = (draft: Data, a: Approval, 
   if (a.status === 'approved') {
     recordPlacement(draft, ctx, {
       schoolId: school.id,
-      to: p.data.wanted,
+      to: p.wanted,
       urgentAction: false,
       byId: a.decidedById ?? a.requestedById,
       rationale: `The Chair upheld the school's dispute.${a.comment ? ` ${a.comment}` : ''}`,
@@ -95,7 +102,7 @@ export const categoryDisputeEffect: DecisionEffect = (draft: Data, a: Approval, 
       approvalId: a.id,
       halfTermId: link?.round.halfTermId,
     });
-    title = `The Chair upheld ${school.name}'s dispute: now ${placementLabel(fw, p.data.wanted)} (was ${before})`;
+    title = `The Chair upheld ${school.name}'s dispute: now ${placementLabel(fw, p.wanted)} (was ${before})`;
   } else {
     title = `The Chair decided ${school.name}'s category stands: ${before}`;
   }

@@ -12,8 +12,14 @@ import { defineAction, type CardAction, type TextCommand } from '../../registry'
 import { formatWhen } from '../../views/format';
 import { entryOf, findSchool, frameworkOf, halfTermNow, nameOf, placementOf, requireRound, roundName, schoolOf } from './shared';
 
-/** The meeting works down the schools needing a decision first. */
-const ORDER: Record<RiskEntry['status'], number> = { answered: 0, 'awaiting-answers': 1, 'awaiting-ceo': 2, decided: 3, disputed: 4, published: 5 };
+/** The meeting works down the schools needing a decision first, one group per stage. */
+const GROUPS: { status: RiskEntry['status'][]; heading: string }[] = [
+  { status: ['answered'], heading: 'To decide' },
+  { status: ['awaiting-answers'], heading: 'Not answered' },
+  { status: ['awaiting-ceo'], heading: 'With the CEO' },
+  { status: ['decided'], heading: 'Decided, to publish' },
+  { status: ['published', 'disputed'], heading: 'Published' },
+];
 
 export function statusText(data: Readonly<Data>, e: RiskEntry): string {
   const fw = frameworkOf(data);
@@ -34,24 +40,27 @@ export function statusText(data: Readonly<Data>, e: RiskEntry): string {
   }
 }
 
+/**
+ * One compact line per school, grouped by stage, as markdown bullets: a 150-school trust stays
+ * readable and well under Teams' 28 KB message limit. Schools still open are in the review picker.
+ */
 export function meetingView(data: Readonly<Data>, ctx: Context, round: RiskRound): View {
   const fw = frameworkOf(data);
-  const rows = [...round.entries]
-    .map((e) => ({ e, s: schoolOf(data, e.schoolId) }))
-    .sort((a, b) => ORDER[a.e.status] - ORDER[b.e.status] || a.s.name.localeCompare(b.s.name))
-    .map(({ e, s }) => ({
-      schoolId: s.id,
-      name: s.name,
-      line: [
-        placementOf(data, s),
-        e.proposed ? `proposed ${placementLabel(fw, e.proposed, e.proposedUrgentAction)}` : '',
-        `trend ${trendOf(fw, data.categoryHistory, s.id)}`,
-        statusText(data, e),
-      ].filter(Boolean).join(' · '),
-    }));
+  const rows = round.entries.map((e) => ({ e, s: schoolOf(data, e.schoolId) })).sort((a, b) => a.s.name.localeCompare(b.s.name));
+  const line = ({ e, s }: (typeof rows)[number]) =>
+    [
+      `**${s.name}**: ${placementOf(data, s)}`,
+      e.proposed ? `proposed ${placementLabel(fw, e.proposed, e.proposedUrgentAction)}` : '',
+      `trend ${trendOf(fw, data.categoryHistory, s.id)}`,
+      e.decided ? `decided ${placementLabel(fw, e.decided, e.decidedUrgentAction)}${e.status === 'disputed' ? ', disputed' : ''}` : '',
+    ].filter(Boolean).join(' · ');
+  const groups = GROUPS.map((g) => ({ g, members: rows.filter((r) => g.status.includes(r.e.status)) }))
+    .filter((x) => x.members.length)
+    .map(({ g, members }) => ({ heading: `${g.heading} (${members.length})`, lines: members.map((m) => `- ${line(m)}`).join('\n') }));
   const count = (st: RiskEntry['status'][]) => round.entries.filter((e) => st.includes(e.status)).length;
-  const waiting = round.entries.filter((e) => e.status === 'awaiting-answers').map((e) => schoolOf(data, e.schoolId).name);
+  const waiting = rows.filter((r) => r.e.status === 'awaiting-answers').map((r) => r.s.name);
   const total = round.entries.length;
+  const open = rows.filter((r) => ['answered', 'awaiting-answers'].includes(r.e.status));
   return {
     card: 'risk-meeting',
     data: {
@@ -59,8 +68,10 @@ export function meetingView(data: Readonly<Data>, ctx: Context, round: RiskRound
       summary: `${total - waiting.length} of ${total} answered · ${count(['answered'])} to decide · ${count(['awaiting-ceo'])} with the CEO · ${count(['decided'])} to publish · ${count(['published', 'disputed'])} published`,
       waiting: waiting.length > 12 ? `${waiting.slice(0, 12).join(', ')} and ${waiting.length - 12} more` : waiting.join(', '),
       empty: 'No schools in this round.',
-      rows,
-      footer: 'Select a school to confirm or move it (or type risk review <school>). When decided, type risk publish.',
+      groups,
+      schools: open.map((r) => ({ title: r.s.name, value: r.s.id })),
+      first: open[0]?.s.id ?? '',
+      footer: 'Pick a school to confirm or move it (or type risk review <school>). When decided, type risk publish.',
     },
   };
 }
