@@ -81,3 +81,30 @@ describe('risk meeting for a 150-school trust', () => {
     }
   });
 });
+
+describe('risk reminders (daily job)', () => {
+  it('reminds schools that have not answered on the 3rd and 6th school day, then tells the DoSI', async () => {
+    const r = await startTestBot();
+    try {
+      await r.as('tom').say('risk open'); // Wed 18 Nov
+      const round = r.bot.store.read().riskRounds[0]!;
+      await r.as('sam').act('risk.answer', { schoolId: 'riverside', roundId: round.id, ofstedScheme: 'none', attendance: 95, nationalAttendance: 94, safeguardingConcerns: false, leadershipChange: false });
+      const on = async (iso: string) => {
+        r.clock.set(iso);
+        return r.bot.dispatcher.runJob('daily');
+      };
+      expect((await on('2026-11-20T07:30:00Z')).notifications).toHaveLength(0); // 2nd school day
+      const third = await on('2026-11-23T07:30:00Z'); // Mon: 3rd school day
+      const people = third.notifications.map((n) => ('person' in n.to ? n.to.person : '')).sort();
+      expect(people).toEqual(['david', 'fatima', 'grace', 'owen', 'priya', 'rachel']);
+      expect(cardText(third.notifications.find((n) => 'person' in n.to && n.to.person === 'rachel')!)).toContain("Reminder: the risk meeting needs Beacon Primary's answers");
+      expect((await on('2026-11-24T07:30:00Z')).notifications).toHaveLength(0);
+      const sixth = await on('2026-11-26T07:30:00Z');
+      const tom = sixth.notifications.filter((n) => 'person' in n.to && n.to.person === 'tom');
+      expect(tom).toHaveLength(1);
+      expect(cardText(tom[0]!)).toContain('6 schools have not answered for Autumn 2 2026-27');
+    } finally {
+      await r.stop();
+    }
+  });
+});

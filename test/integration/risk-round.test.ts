@@ -143,6 +143,12 @@ describe('risk round (rag-5)', () => {
     expect(replyText(await t.as('tom').act('risk.decide', { ...base, urgentAction: 'perhaps' }))).toContain('That card could not be used: urgentAction');
     expect(replyText(await t.as('rachel').act('risk.decide', base))).toContain('Your role does not let you use "risk decide"');
     expect(replyText(await t.as('tom').act('risk.decide', { ...base, schoolId: 'riverside' }))).toContain('Riverside Academy is already decided: decided GREEN, to publish, by Tom Okafor. Nothing was changed.');
+    expect(replyText(await t.as('tom').act('risk.decide', { ...base, schoolId: 'no-such-school' }))).toContain('That school was not found');
+    expect(replyText(await t.as('tom').act('risk.decide', { ...base, roundId: 'last-year' }))).toContain('That card is from an earlier risk round');
+    expect(replyText(await t.as('tom').act('risk.decide', { schoolId: 'beacon', roundId: round().id, category: 7, rationale: 'x' }))).toContain('That card could not be used: category');
+    // Once decided, the headteacher's answers are closed too.
+    const late = await t.as('sam').act('risk.answer', { schoolId: 'riverside', roundId: round().id, ofstedScheme: 'none', attendance: 80, nationalAttendance: 94, safeguardingConcerns: false, leadershipChange: false });
+    expect(replyText(late)).toContain('The risk meeting has already decided Riverside Academy: your answers were not changed.');
     expect(JSON.stringify(round())).toBe(before);
   });
 

@@ -9,11 +9,13 @@ import { historyCommand } from './risk/history';
 import { meetingCommand, reviewAction, reviewCommand } from './risk/meeting';
 import { openCommand } from './risk/open';
 import { publishCommand } from './risk/publish';
+import { riskReminders } from './risk/reminders';
 
 export const risk: Workflow = {
   name: 'risk',
   summary: 'Half-termly risk round and category history',
   commands: [historyCommand, meetingCommand, openCommand, answerCommand, reviewCommand, publishCommand],
   actions: [answerAction, reviewAction, decideAction, disputeAction],
+  jobs: { daily: riskReminders },
   decisionEffects: { 'category-move': categoryMoveEffect, 'category-dispute': categoryDisputeEffect },
 };
