@@ -115,7 +115,9 @@ describe('risk round (rag-5)', () => {
     expect(JSON.stringify(card)).toContain('"verb":"risk.review"');
     // `risk` on its own is the same meeting for the executive; the Chair may read it too.
     expect(replyText(await t.as('tom').say('risk'))).toContain('2 of 7 answered');
-    expect(replyText(await t.as('helen').say('risk meeting'))).toContain('Risk meeting');
+    const chair = await t.as('helen').say('risk meeting');
+    expect(replyText(chair)).toContain('To decide (2)');
+    expect(JSON.stringify(renderCard(chair.replies[0]!))).not.toContain('risk.review');
   });
 
   it('tom reviews Beacon and sees the answers and the reasons', async () => {

@@ -49,7 +49,7 @@ export const historyCommand: TextCommand = {
   summary: 'The risk meeting, or a school\'s category history (name or URN)',
   run(ctx, { data, person, cmd }) {
     const query = cmd.args.join(' ');
-    const v = !query && mayMeet(person) ? meetingView(data, ctx, requireRound(data, ctx)) : historyView(data, ctx, findSchool(data, person, query));
+    const v = !query && mayMeet(person) ? meetingView(data, ctx, requireRound(data, ctx), person) : historyView(data, ctx, findSchool(data, person, query));
     return reply(v.card, v.data);
   },
 };

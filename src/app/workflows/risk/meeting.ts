@@ -44,7 +44,7 @@ export function statusText(data: Readonly<Data>, e: RiskEntry): string {
  * One compact line per school, grouped by stage, as markdown bullets: a 150-school trust stays
  * readable and well under Teams' 28 KB message limit. Schools still open are in the review picker.
  */
-export function meetingView(data: Readonly<Data>, ctx: Context, round: RiskRound): View {
+export function meetingView(data: Readonly<Data>, ctx: Context, round: RiskRound, viewer: Person): View {
   const fw = frameworkOf(data);
   const rows = round.entries.map((e) => ({ e, s: schoolOf(data, e.schoolId) })).sort((a, b) => a.s.name.localeCompare(b.s.name));
   const line = ({ e, s }: (typeof rows)[number]) =>
@@ -60,7 +60,8 @@ export function meetingView(data: Readonly<Data>, ctx: Context, round: RiskRound
   const count = (st: RiskEntry['status'][]) => round.entries.filter((e) => st.includes(e.status)).length;
   const waiting = rows.filter((r) => r.e.status === 'awaiting-answers').map((r) => r.s.name);
   const total = round.entries.length;
-  const open = rows.filter((r) => ['answered', 'awaiting-answers'].includes(r.e.status));
+  // The board reads the meeting; only the executive reviews and decides.
+  const open = mayRun(rolesOf(viewer), 'risk.review') ? rows.filter((r) => ['answered', 'awaiting-answers'].includes(r.e.status)) : [];
   return {
     card: 'risk-meeting',
     data: {
@@ -71,7 +72,7 @@ export function meetingView(data: Readonly<Data>, ctx: Context, round: RiskRound
       groups,
       schools: open.map((r) => ({ title: r.s.name, value: r.s.id })),
       first: open[0]?.s.id ?? '',
-      footer: 'Pick a school to confirm or move it (or type risk review <school>). When decided, type risk publish.',
+      footer: open.length ? 'Pick a school to confirm or move it (or type risk review <school>). When decided, type risk publish.' : '',
     },
   };
 }
@@ -124,8 +125,8 @@ export const meetingCommand: TextCommand = {
   words: ['risk', 'meeting'],
   usage: 'risk meeting',
   summary: 'Every school: current and proposed category, trend, who has not answered',
-  run(ctx, { data }) {
-    const v = meetingView(data, ctx, requireRound(data, ctx));
+  run(ctx, { data, person }) {
+    const v = meetingView(data, ctx, requireRound(data, ctx), person);
     return reply(v.card, v.data);
   },
 };
