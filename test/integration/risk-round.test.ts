@@ -252,5 +252,8 @@ describe('risk round (rag-5)', () => {
     expect(cardText(to(o, 'rachel').find((n) => n.card === 'list' && cardText(n).includes('upheld'))!)).toContain("The Chair upheld Beacon Primary's dispute: now AMBER (was RED)");
     expect(cardText(to(o, 'tom')[0]!)).toContain('The attendance evidence is convincing');
     expect(entry('beacon').status).toBe('published');
+    const again = await t.as('rachel').act('risk.dispute', { schoolId: 'beacon', roundId: round().id, wanted: 'yellow', case: 'And now we think YELLOW.' });
+    expect(replyText(again)).toContain("The Chair has already decided Beacon Primary's dispute for this round");
+    expect(school('beacon').categoryId).toBe('amber');
   });
 });

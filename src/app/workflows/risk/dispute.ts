@@ -31,7 +31,15 @@ export const disputeAction: CardAction = defineAction({
         if (!round) throw notFound('That risk round');
         const entry = entryOf(round, school.id);
         if (entry.dispute) {
-          throw new AppError('ALREADY_DONE', `${school.name}'s category is already disputed (${nameOf(draft, entry.dispute.byId)}): nothing was changed.`, 'The Chair decides it; you will hear the outcome.');
+          const earlier = draft.approvals.find((x) => x.id === entry.dispute!.approvalId);
+          const decided = earlier && earlier.status !== 'pending';
+          throw new AppError(
+            'ALREADY_DONE',
+            decided
+              ? `The Chair has already decided ${school.name}'s dispute for this round: nothing was changed.`
+              : `${school.name}'s category is already disputed (${nameOf(draft, entry.dispute.byId)}): nothing was changed.`,
+            decided ? 'The next half-termly risk round looks at the category again.' : 'The Chair decides it; you will hear the outcome.',
+          );
         }
         if (entry.status !== 'published') throw new AppError('CONFLICT', `${school.name}'s category is not published yet, so there is nothing to dispute.`, 'You can dispute once the outcome is published.');
         const fw = frameworkOf(draft);

@@ -58,7 +58,7 @@ export function findSchool(data: Readonly<Data>, person: Person, query: string):
     throw new AppError('BAD_INPUT', 'Which school?', 'Add the school name or URN, e.g. "beacon" or "140001".');
   }
   const found = matchSchools(data.schools, query);
-  if (found.length === 0) throw notFound(`A school matching "${query}"`, 'Try part of its name or its URN.');
+  if (found.length === 0) throw notFound(`A school matching "${query}"`, 'Try part of its name or its URN; help risk lists the risk commands.');
   if (found.length > 1) {
     throw new AppError('BAD_INPUT', `"${query}" matches ${found.length} schools: ${found.slice(0, 5).map((s) => s.name).join(', ')}${found.length > 5 ? ', …' : ''}.`, 'Type more of the name, or the URN.');
   }
