@@ -74,6 +74,10 @@ describe('risk meeting for a 150-school trust', () => {
       const card = renderCard(o.replies[0]!);
       expect(cardProblems(card)).toEqual([]);
       expect(JSON.stringify(card).length).toBeLessThan(28_000);
+      // Every text block fits a Slack section (3000 characters).
+      const texts = JSON.stringify(card).match(/"text":"(?:[^"\\]|\\.)*"/g)!.map((x) => JSON.parse(`{${x}}`).text as string);
+      expect(Math.max(...texts.map((x) => x.length))).toBeLessThanOrEqual(3000);
+      expect(texts.filter((x) => x.includes('Long Valley')).length).toBeGreaterThan(1);
       expect(replyText(o)).toContain('Not answered (150)');
       expect(replyText(o)).toContain('and 138 more');
     } finally {

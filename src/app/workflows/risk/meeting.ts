@@ -21,6 +21,17 @@ const GROUPS: { status: RiskEntry['status'][]; heading: string }[] = [
   { status: ['published', 'disputed'], heading: 'Published' },
 ];
 
+/** Joins lines into blocks of at most `max` characters: Slack refuses a section over 3000. */
+export function chunk(lines: string[], max = 2800): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    const last = out.length - 1;
+    if (last >= 0 && out[last]!.length + 1 + l.length <= max) out[last] += `\n${l}`;
+    else out.push(l.slice(0, max));
+  }
+  return out;
+}
+
 export function statusText(data: Readonly<Data>, e: RiskEntry): string {
   const fw = frameworkOf(data);
   const decided = placementLabel(fw, e.decided, e.decidedUrgentAction);
@@ -56,7 +67,7 @@ export function meetingView(data: Readonly<Data>, ctx: Context, round: RiskRound
     ].filter(Boolean).join(' · ');
   const groups = GROUPS.map((g) => ({ g, members: rows.filter((r) => g.status.includes(r.e.status)) }))
     .filter((x) => x.members.length)
-    .map(({ g, members }) => ({ heading: `${g.heading} (${members.length})`, lines: members.map((m) => `- ${line(m)}`).join('\n') }));
+    .map(({ g, members }) => ({ heading: `${g.heading} (${members.length})`, chunks: chunk(members.map((m) => `- ${line(m)}`)).map((text) => ({ text })) }));
   const count = (st: RiskEntry['status'][]) => round.entries.filter((e) => st.includes(e.status)).length;
   const waiting = rows.filter((r) => r.e.status === 'awaiting-answers').map((r) => r.s.name);
   const total = round.entries.length;
