@@ -25,6 +25,8 @@ export const RiskEntrySchema = z.object({
   proposed: z.string().optional(),
   proposedUrgentAction: z.boolean().default(false),
   proposalReason: z.string().optional(),
+  /** The proposal's reasons one by one, as the rule gave them. */
+  proposalReasons: z.array(z.string()).default([]),
   decided: z.string().optional(),
   decidedUrgentAction: z.boolean().default(false),
   decidedById: z.string().optional(),

@@ -165,6 +165,7 @@ export const answerAction: CardAction = defineAction({
         proposed: p.categoryId,
         proposedUrgentAction: p.urgentAction,
         proposalReason: p.reasons.join('. ') + '.',
+        proposalReasons: p.reasons,
         status: 'answered' as const,
       });
       return { school: structuredClone(school), proposal: p, label: placementLabel(fw, p.categoryId, p.urgentAction) };

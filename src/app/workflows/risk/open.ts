@@ -27,7 +27,7 @@ export const openCommand: TextCommand = {
         openedById: person.id,
         openedAt: ctx.now().toISOString(),
         status: 'open',
-        entries: draft.schools.map((s) => ({ schoolId: s.id, status: 'awaiting-answers', proposedUrgentAction: false, decidedUrgentAction: false })),
+        entries: draft.schools.map((s) => ({ schoolId: s.id, status: 'awaiting-answers', proposedUrgentAction: false, proposalReasons: [], decidedUrgentAction: false })),
       };
       draft.riskRounds.push(round);
       const notifications: Notification[] = [];
