@@ -128,7 +128,7 @@ describe('risk round (rag-5)', () => {
     expect(text).toContain('requires improvement (2023-03-15)');
     expect(text).toContain('Rationale and evidence');
     expect(text).toContain('Why the bot proposes it');
-    expect(text).toContain('- The school picked 1 AMBER criterion (Recently judged 'requires improvement' and not making rapid improvement)');
+    expect(text).toContain("- The school picked 1 AMBER criterion (Recently judged 'requires improvement' and not making rapid improvement)");
     expect(JSON.stringify(renderCard(o.replies[0]!))).toContain('"verb":"risk.decide"');
   });
 
