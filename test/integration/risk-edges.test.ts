@@ -56,6 +56,27 @@ describe('risk edges', () => {
     expect(JSON.stringify(t.bot.store.read())).not.toContain('stepdad');
     expect(t.bot.store.read().riskRounds[0]!.entries.find((e) => e.schoolId === 'riverside')!.status).toBe('awaiting-answers');
   });
+
+  it('safeguarding concerns: URGENT ACTION on top of GREEN, approved by the CEO, published with the urgent actions', async () => {
+    const round = t.bot.store.read().riskRounds[0]!;
+    const a = await t.as('sam').act('risk.answer', {
+      schoolId: 'riverside', roundId: round.id, ofstedScheme: 'none', attendance: '95', nationalAttendance: '94',
+      safeguardingConcerns: 'yes', leadershipChange: 'no', notes: 'Concerns about the single central record.',
+    });
+    expect(replyText(a)).toContain('Proposed for Riverside Academy: GREEN + URGENT ACTION');
+    const d = await t.as('tom').act('risk.decide', { schoolId: 'riverside', roundId: round.id, category: 'green', urgentAction: 'true', rationale: 'Single central record gaps need investigating now.' });
+    const card = d.notifications.find((n) => 'person' in n.to && n.to.person === 'amira')!;
+    expect(cardText(card)).toContain('Put Riverside Academy into URGENT ACTION (stays GREEN)');
+    const approvalId = t.bot.store.read().riskRounds[0]!.entries.find((e) => e.schoolId === 'riverside')!.approvalId!;
+    await t.as('amira').act('approval.decide', { approvalId, decision: 'approve' });
+    expect(t.bot.store.read().schools.find((s) => s.id === 'riverside')).toMatchObject({ categoryId: 'green', urgentAction: true });
+    const p = await t.as('tom').say('risk publish');
+    const sam = cardText(p.notifications.find((n) => 'person' in n.to && n.to.person === 'sam')!);
+    expect(sam).toContain('Riverside Academy: GREEN + URGENT ACTION');
+    expect(sam).toContain('CEO commissions a senior leader to investigate');
+    expect(sam).toContain('Implement the Urgent Action Plan');
+    expect(replyText(await t.as('sam').say('risk'))).toContain('GREEN → GREEN + URGENT ACTION');
+  });
 });
 
 describe('risk meeting for a 150-school trust', () => {
@@ -79,7 +100,7 @@ describe('risk meeting for a 150-school trust', () => {
       expect(Math.max(...texts.map((x) => x.length))).toBeLessThanOrEqual(3000);
       expect(texts.filter((x) => x.includes('Long Valley')).length).toBeGreaterThan(1);
       expect(replyText(o)).toContain('Not answered (150)');
-      expect(replyText(o)).toContain('and 138 more');
+      expect(replyText(o)).toContain('0 of 150 answered');
     } finally {
       await big.stop();
     }

@@ -107,7 +107,7 @@ describe('risk round (rag-5)', () => {
     const text = replyText(o);
     expect(text).toContain('Risk meeting, Autumn 2 2026-27');
     expect(text).toContain('2 of 7 answered');
-    expect(text).toMatch(/Not answered yet: .*Hillcrest Primary.*Oakfield Academy/);
+    expect(text).toMatch(/Not answered \(5\)\n- \*\*Hillcrest Primary\*\*: YELLOW · trend YELLOW\n(.*\n)*- \*\*Oakfield Academy\*\*: AMBER/);
     expect(text).toContain('To decide (2)\n- **Beacon Primary**: AMBER · proposed AMBER · trend YELLOW → AMBER\n- **Riverside Academy**: GREEN · proposed GREEN · trend YELLOW → GREEN');
     expect(text).toContain('Not answered (5)');
     const card = renderCard(o.replies[0]!);

@@ -51,7 +51,10 @@ export const decideAction: CardAction = defineAction({
         const brings = [...to.support, ...(urgentAction && fw.overlay ? fw.overlay.support : [])];
         const { approval, notifications } = raiseApproval(draft, ctx, {
           kind: 'category-move',
-          title: `Move ${school.name} from ${from} to ${label}`,
+          title:
+            to.id === school.categoryId && fw.overlay
+              ? `Put ${school.name} into ${fw.overlay.label} (stays ${placementLabel(fw, to.id)})`
+              : `Move ${school.name} from ${from} to ${label}`,
           schoolId: school.id,
           facts: [
             { title: 'School', value: school.name },

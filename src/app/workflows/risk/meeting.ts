@@ -69,7 +69,7 @@ export function meetingView(data: Readonly<Data>, ctx: Context, round: RiskRound
     .filter((x) => x.members.length)
     .map(({ g, members }) => ({ heading: `${g.heading} (${members.length})`, chunks: chunk(members.map((m) => `- ${line(m)}`)).map((text) => ({ text })) }));
   const count = (st: RiskEntry['status'][]) => round.entries.filter((e) => st.includes(e.status)).length;
-  const waiting = rows.filter((r) => r.e.status === 'awaiting-answers').map((r) => r.s.name);
+  const waiting = count(['awaiting-answers']);
   const total = round.entries.length;
   // The board reads the meeting; only the executive reviews and decides.
   const open = mayRun(rolesOf(viewer), 'risk.review') ? rows.filter((r) => ['answered', 'awaiting-answers'].includes(r.e.status)) : [];
@@ -77,8 +77,7 @@ export function meetingView(data: Readonly<Data>, ctx: Context, round: RiskRound
     card: 'risk-meeting',
     data: {
       title: `Risk meeting, ${roundName(data, halfTermNow(data, ctx))}`,
-      summary: `${total - waiting.length} of ${total} answered · ${count(['answered'])} to decide · ${count(['awaiting-ceo'])} with the CEO · ${count(['decided'])} to publish · ${count(['published', 'disputed'])} published`,
-      waiting: waiting.length > 12 ? `${waiting.slice(0, 12).join(', ')} and ${waiting.length - 12} more` : waiting.join(', '),
+      summary: `${total - waiting} of ${total} answered · ${count(['answered'])} to decide · ${count(['awaiting-ceo'])} with the CEO · ${count(['decided'])} to publish · ${count(['published', 'disputed'])} published`,
       empty: 'No schools in this round.',
       groups,
       schools: open.map((r) => ({ title: r.s.name, value: r.s.id })),
