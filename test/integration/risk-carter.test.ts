@@ -70,6 +70,17 @@ describe('risk round (carter-4)', () => {
     expect(replyText(again)).toContain('Hillcrest Primary: Improve (B) → Repair (C) decided');
   });
 
+  it('two decisions on the same school at once: one lands, the other is told', async () => {
+    const [a, b] = await Promise.all([
+      t.as('tom').act('risk.decide', { schoolId: 'meadowbank', roundId: round().id, category: 'improve', rationale: 'Confirmed at the meeting.' }),
+      t.as('amira').act('risk.decide', { schoolId: 'meadowbank', roundId: round().id, category: 'repair', rationale: 'Moved at the meeting.' }),
+    ]);
+    const texts = [replyText(a), replyText(b)];
+    expect(texts.filter((x) => x.includes('Meadowbank Special School is already decided'))).toHaveLength(1);
+    expect(['improve', 'repair']).toContain(entry('meadowbank').decided);
+    expect(t.bot.store.log('audit').filter((e) => e.action === 'risk.decide' && e.subject === 'meadowbank' && e.outcome === 'ok')).toHaveLength(1);
+  });
+
   it('Beacon moves into Stabilise; the deputy CEO approves', async () => {
     await t.as('rachel').act('risk.answer', answers('beacon', { criteria: 'repair#3', leadershipChange: 'yes', attendance: '90', ofstedScheme: 'legacy', ofstedDate: '2023-03-15', ofstedOverall: 'requires-improvement' }));
     expect(entry('beacon').proposed).toBe('repair');
@@ -82,7 +93,7 @@ describe('risk round (carter-4)', () => {
 
   it('publishing puts each category\'s remedial actions in the ISAP; the DoSI owns them where there is no headteacher', async () => {
     const o = await t.as('tom').say('risk publish');
-    expect(replyText(o)).toContain('Published 2 schools');
+    expect(replyText(o)).toContain('Published 3 schools');
     const rachel = cardText(to(o, 'rachel')[0]!);
     expect(rachel).toContain('Beacon Primary: Stabilise (D)');
     expect(rachel).toContain('Rapid School Improvement Board');
