@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   'risk.open': { roles: EXEC },
   'risk.questions': { roles: ['headteacher', 'dosi', 'sil'], scope: 'headteachers: their own school' },
   'risk.answer': { roles: ['headteacher', 'dosi', 'sil'], scope: 'headteachers: their own school' },
+  'risk.review': { roles: EXEC },
   'risk.decide': { roles: EXEC },
   'risk.publish': { roles: EXEC },
   'risk.history': { roles: [...EXEC, ...BOARD, 'headteacher'], scope: 'headteachers: their own school' },
