@@ -81,6 +81,7 @@ export interface SchoolRef {
 
 const reasonSmall = (rules: AnonymityRules) => `Hidden: fewer than ${rules.minGroup} responses.`;
 const REASON_PROTECTING = 'Hidden so that a smaller school\u2019s answers cannot be worked out from the trust total.';
+const REASON_COMMENTS_PROTECTING = 'Comments hidden so that a smaller school\u2019s comments cannot be worked out from the trust\u2019s.';
 
 /** Results for the trust (scope 'trust') or one school, with every hiding rule applied. */
 export function surveyResults(
@@ -99,8 +100,10 @@ export function surveyResults(
   const invited = (ids: string[]) => ids.reduce((s, id) => s + (survey.invited[id] ?? 0), 0);
   const of = (ids: string[]) => own.filter((r) => ids.includes(r.schoolId));
 
+  const commentsReason = (n: number) => (n < rules.minFreeText ? `Comments are shown for groups of ${rules.minFreeText} or more.` : REASON_COMMENTS_PROTECTING);
   const group = (label: string, ids: string[], showScores: boolean, showComments: boolean, hiddenReason: string): GroupResult => {
     const rs = of(ids);
+    const commentsHidden = showComments ? '' : commentsReason(rs.length);
     const shown = showScores && rs.length > 0;
     return {
       label,
@@ -108,7 +111,7 @@ export function surveyResults(
       invited: invited(ids),
       shown,
       hiddenReason: shown ? '' : rs.length === 0 ? 'No responses yet.' : hiddenReason,
-      questions: shown ? survey.questions.map((q) => summarise(q, rs, showComments, rules)) : [],
+      questions: shown ? survey.questions.map((q) => summarise(q, rs, commentsHidden)) : [],
     };
   };
 
@@ -131,7 +134,8 @@ export function surveyResults(
   const other = scores.withheld;
   const otherTotal = of(other).length;
   if (scores.released.length && other.length >= 2 && otherTotal >= rules.minGroup) {
-    const commentsOk = other.every((id) => !comments.released.includes(id)) && otherTotal >= rules.minFreeText && sameSet(other, comments.withheld);
+    // Its comments are trust minus shown comments only when the same schools are withheld for both.
+    const commentsOk = otherTotal >= rules.minFreeText && sameSet(other, comments.withheld);
     rows.push(group(`Other schools (${other.length} together)`, other, true, commentsOk, ''));
   }
   return { surveyId: survey.id, title: survey.title, scope, rules, overall, schools: rows };
@@ -141,7 +145,8 @@ function sameSet(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));
 }
 
-function summarise(q: Question, rs: readonly SurveyResponse[], showComments: boolean, rules: AnonymityRules): QuestionResult {
+/** `commentsHidden` is why comments are not shown, or '' to show them. */
+function summarise(q: Question, rs: readonly SurveyResponse[], commentsHidden: string): QuestionResult {
   const values = rs.map((r) => r.answers[q.id]).filter((v) => v !== undefined);
   const base = { id: q.id, text: q.text, type: q.type, answers: values.length };
   if (q.type === 'likert') {
@@ -159,7 +164,7 @@ function summarise(q: Question, rs: readonly SurveyResponse[], showComments: boo
     return { ...base, distribution: q.options.map((answer) => ({ answer, count: values.filter((v) => v === answer).length })) };
   }
   const texts = values.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
-  if (!showComments) return { ...base, answers: texts.length, commentsHidden: `Comments are shown for groups of ${rules.minFreeText} or more.` };
+  if (commentsHidden) return { ...base, answers: texts.length, commentsHidden };
   return { ...base, answers: texts.length, comments: [...texts].sort((a, b) => a.localeCompare(b)) };
 }
 
