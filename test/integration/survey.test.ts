@@ -210,6 +210,21 @@ describe('pulse, pupil voice and your own questions', () => {
     expect(replyText(await t.as('jo').act('survey.answer', { surveyId: id, q1: '5', q4: 'Reading time' }, 'local:channel:beacon-staff'))).toContain('your answer is in');
   });
 
+  it('an open survey goes up in a staff channel with survey post, never in a 1:1 chat', async () => {
+    const demo = t.bot.store.read().surveys.find((s) => s.id.startsWith('wellbeing-'))!;
+    const o = await t.as('rachel').say(`survey post ${demo.id}`, 'local:channel:beacon-staff');
+    expect(o.replies.map((r) => r.card)).toEqual(['survey-form']);
+    expect(cardText(o.replies[0]!)).toContain('Send my answers');
+    expect(replyText(await t.as('rachel').say(`survey post ${demo.id}`))).toContain('Type this in the channel');
+    expect(replyText(await t.as('jo').say(`survey post ${demo.id}`, 'local:channel:beacon-staff'))).toContain('Your role does not let you use "survey post"');
+  });
+
+  it('the Chair reads the trust view; a staff member reads no results', async () => {
+    const demo = t.bot.store.read().surveys.find((s) => s.id.startsWith('wellbeing-'))!;
+    expect(replyText(await t.as('helen').say(`survey results ${demo.id}`))).toContain('Survey results \u00b7 Whole trust');
+    expect(replyText(await t.as('helen').say(`survey results ${demo.id} beacon`))).toContain('cannot be worked out');
+  });
+
   it('a headteacher writes their own questions for their own school', async () => {
     const form = await t.as('rachel').say('survey new');
     expect(form.replies[0]!.card).toBe('survey-new');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../src/domain/people';
-import type { Survey } from '../../src/domain/surveys';
+import { AnonymityRulesSchema, type Survey } from '../../src/domain/surveys';
 import { audienceSchoolOf, checkAnswers, hasAnswered, insertSorted, invitedCounts, responderHash } from '../../src/domain/surveys-answers';
 import { findTemplate, parseQuestions, SURVEY_TEMPLATES } from '../../src/domain/surveys-templates';
 
@@ -72,6 +72,15 @@ describe('audience', () => {
     expect(audienceSchoolOf(people[3]!, survey, ['beacon', 'riverside'])).toBeUndefined();
     expect(invitedCounts(people, survey, ['beacon', 'riverside'])).toEqual({ beacon: 2 });
     expect(invitedCounts(people, { audience: { schoolIds: [], roles: ['staff', 'headteacher'] } }, ['beacon', 'riverside', 'empty'])).toEqual({ beacon: 2, riverside: 1, empty: 0 });
+  });
+});
+
+describe('anonymity settings', () => {
+  it('can be raised by a trust but never set below 3', () => {
+    expect(AnonymityRulesSchema.parse({})).toEqual({ minGroup: 5, minFreeText: 10 });
+    expect(AnonymityRulesSchema.safeParse({ minGroup: 3, minFreeText: 3 }).success).toBe(true);
+    expect(AnonymityRulesSchema.safeParse({ minGroup: 2 }).success).toBe(false);
+    expect(AnonymityRulesSchema.safeParse({ minFreeText: 1 }).success).toBe(false);
   });
 });
 

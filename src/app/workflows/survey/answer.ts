@@ -52,15 +52,20 @@ async function answer(ctx: Context, { person, data }: Request, input: z.infer<ty
 /** The answered card replaces the one tapped: in a channel, Teams shows it to the person who tapped only. */
 const shown = (v: View): Outcome => reply(v.card, v.data, true);
 
+/** Years of surveys would make a long card: the open ones, drafts, then the latest closed. */
+const MAX_LISTED = 15;
+
 function listSurveys(ctx: Context, { person, data }: Request): Outcome {
   const all = data.schools.map((s) => s.id);
   const minGroup = data.trust?.settings.anonymity.minGroup ?? 5;
   const mine = data.surveys.filter((s) => s.status === 'open' && audienceSchoolOf(person, s, all));
   const answered = (id: string) => hasAnswered(data.surveyResponders[id], responderHash(ctx.surveyKey, id, person.id));
   const ownSchools = schoolsOf(person, 'headteacher');
-  const managed = data.surveys.filter(
-    (s) => isExec(person) || seesWholeTrust(person) || s.createdById === person.id || ownSchools.some((id) => id in s.invited),
-  );
+  const order = { open: 0, draft: 1, closed: 2 } as const;
+  const managed = data.surveys
+    .filter((s) => isExec(person) || seesWholeTrust(person) || s.createdById === person.id || ownSchools.some((id) => id in s.invited))
+    .sort((a, b) => order[a.status] - order[b.status] || (b.openedAt ?? '').localeCompare(a.openedAt ?? ''))
+    .slice(0, MAX_LISTED);
   const items = [
     ...mine.map((s) => ({
       title: `${answered(s.id) ? 'Answered' : 'To answer'}: ${s.title}`,

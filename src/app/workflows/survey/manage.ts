@@ -114,7 +114,7 @@ async function openSurvey(ctx: Context, { person, cmd }: Request, id: string, sc
       data: {
         title: `Opened: ${s.title}`,
         intro: `Sent to ${result.total} ${result.total === 1 ? 'person' : 'people'} at ${schools} ${schools === 1 ? 'school' : 'schools'}, each privately${s.closesOn ? `; it closes on ${formatDate(s.closesOn)}` : ''}.`,
-        empty: cmd.where.kind === 'channel' ? 'It is posted here too: everyone answers privately, and nobody sees anyone else\u2019s answer.' : `Post it in a staff channel too by typing survey open there, or share the id ${s.id}.`,
+        empty: cmd.where.kind === 'channel' ? 'It is posted here too: everyone answers privately, and nobody sees anyone else\u2019s answer.' : `To put it up in a staff channel as well, type survey post ${s.id} there.`,
         items: [],
       },
     },
@@ -145,6 +145,22 @@ async function closeSurvey(ctx: Context, { person }: Request, id: string): Promi
   );
 }
 
+/**
+ * Posts an open survey's card into the channel this is typed in (a school's staff channel, a
+ * class team): everyone there who was asked answers privately from it, once.
+ */
+function postSurvey(_ctx: Context, { person, data, cmd }: Request): Outcome {
+  const s = findSurvey(data, cmd.args[0]);
+  const own = schoolsOf(person, 'headteacher');
+  if (!isExec(person) && s.createdById !== person.id && !own.some((id) => id in s.invited)) {
+    throw notAllowed('Headteachers post surveys sent to their own school only.');
+  }
+  if (s.status !== 'open') throw badInput(`"${s.title}" is ${s.status === 'draft' ? 'not open yet' : 'closed'}.`, s.status === 'draft' ? `Open it first: survey open ${s.id}` : 'Create a new one for another round.');
+  if (cmd.where.kind === 'personal') throw badInput('Type this in the channel the survey should go up in, such as your staff channel.', 'In a channel each person answers privately from the same card.');
+  const card = surveyFormView(s, { minGroup: data.trust?.settings.anonymity.minGroup ?? 5 });
+  return outcome([card]);
+}
+
 /** Daily: surveys past their closing date close, and every posted copy of their card says so. */
 export async function closeDueSurveys(ctx: Context): Promise<Outcome> {
   const today = localDate(ctx.now(), ctx.timeZone);
@@ -170,6 +186,13 @@ export const manageCommands: TextCommand[] = [
     usage: 'survey open <id> [school …]',
     summary: 'Send a draft to the staff of every school, or of the schools named',
     run: (ctx, req) => openSurvey(ctx, req, req.cmd.args[0]!, req.cmd.args.slice(1)),
+  },
+  {
+    key: 'survey.post',
+    words: ['survey', 'post'],
+    usage: 'survey post <id>',
+    summary: 'Put an open survey up in this channel: each person answers it privately',
+    run: postSurvey,
   },
   {
     key: 'survey.close',
