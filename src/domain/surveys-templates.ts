@@ -46,8 +46,10 @@ export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [
   },
 ];
 
-export function findTemplate(id: string): SurveyTemplate | undefined {
-  return SURVEY_TEMPLATES.find((t) => t.id === id.toLowerCase());
+/** A template by id, as typed: "wellbeing", "staff wellbeing", "Pupil Voice", "pupil-voice". */
+export function findTemplate(typed: string): SurveyTemplate | undefined {
+  const id = typed.trim().toLowerCase().replace(/[\s_]+/g, '-').replace(/^staff-(?=wellbeing|pulse)/, '');
+  return SURVEY_TEMPLATES.find((t) => t.id === id);
 }
 
 export type ParsedQuestions = { ok: true; questions: Question[] } | { ok: false; line: number; problem: string };

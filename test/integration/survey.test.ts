@@ -49,7 +49,7 @@ describe('the demo survey', () => {
     expect(row('Beacon Primary')).toContain('cannot be worked out');
     expect(row('Hillcrest Primary')).toContain('No responses yet');
     // Nothing shown per school, so the trust total minus the shown schools is the whole trust.
-    expect(schools.some((s) => /Mean|q1 \d/.test(s.value))).toBe(false);
+    expect(schools.some((s) => /Mean|Q1 \d/.test(s.value))).toBe(false);
     // 8 comments are fewer than 10: none shown.
     expect(text).not.toContain('Fewer data drops');
     expect(text).toContain('Comments are shown for groups of 10 or more');
@@ -125,8 +125,10 @@ describe('a staff survey from the wellbeing template', () => {
     for (const [i, who] of ['ben', 'chloe', 'dan'].entries()) await t.as(who).act('survey.answer', { surveyId: id, ...answersFor(i + 5) });
     const shown = replyText(await t.as('rachel').say(`survey results ${id}`));
     expect(shown).toContain('5 of 7 (71%) responded');
-    expect(shown).toMatch(/I feel my workload is manageable\nMean \d\.\d of 5/);
+    expect(shown).toMatch(/Q1. I feel my workload is manageable\nMean \d\.\d of 5/);
     expect(shown).toContain('Comments are shown for groups of 10 or more');
+    const trustRows = (await t.as('tom').say(`survey results ${id}`)).replies[0]!.data.schools as { title: string; value: string }[];
+    expect(trustRows.find((r) => r.title === 'Beacon Primary')!.value).toMatch(/^5 of 7 \(71%\) · Q1 \d\.\d · Q2 \d\.\d/);
     // One Riverside answer: the trust total minus Beacon would be that one person, so Beacon hides.
     await t.as('sam').act('survey.answer', { surveyId: id, ...answersFor(9) });
     const hidden = replyText(await t.as('rachel').say(`survey results ${id}`));

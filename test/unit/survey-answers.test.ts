@@ -88,6 +88,8 @@ describe('templates and typed questions', () => {
   it('has staff wellbeing, a pulse and pupil voice, each a valid survey', () => {
     expect(SURVEY_TEMPLATES.map((t) => t.id)).toEqual(['wellbeing', 'pulse', 'pupil-voice']);
     expect(findTemplate('Pupil-Voice')?.kind).toBe('pupil-voice');
+    expect(findTemplate('pupil voice')?.id).toBe('pupil-voice');
+    expect(findTemplate('Staff wellbeing')?.id).toBe('wellbeing');
     expect(findTemplate('nope')).toBeUndefined();
   });
 

@@ -178,7 +178,7 @@ export const manageCommands: TextCommand[] = [
     words: ['survey', 'new'],
     usage: 'survey new [wellbeing | pulse | pupil-voice]',
     summary: 'A draft survey from a template, or a form for your own questions',
-    run: (ctx, req) => (req.cmd.args[0] ? createFrom(ctx, req, { template: req.cmd.args[0], kind: 'staff' }) : newSurveyCard()),
+    run: (ctx, req) => (req.cmd.args.length ? createFrom(ctx, req, { template: req.cmd.args.join(' '), kind: 'staff' }) : newSurveyCard()),
   },
   {
     key: 'survey.open',

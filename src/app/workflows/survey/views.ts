@@ -75,7 +75,7 @@ const rate = (g: Pick<GroupResult, 'responses' | 'invited'>) =>
 /** One line per school for the breakdown: response rate, then each Likert mean, or why it is hidden. */
 function schoolLine(g: GroupResult): string {
   if (!g.shown) return `${rate(g)}. ${g.hiddenReason}`;
-  const means = g.questions.filter((q) => q.mean !== undefined).map((q) => `${q.id} ${q.mean!.toFixed(1)}`);
+  const means = g.questions.flatMap((q, i) => (q.mean !== undefined ? [`Q${i + 1} ${q.mean.toFixed(1)}`] : []));
   return [rate(g), ...means].join(' \u00b7 ');
 }
 
@@ -91,8 +91,8 @@ export function resultsView(r: SurveyResults, status: Survey['status']): View {
       scope: r.scope === 'trust' ? 'Whole trust' : g.label,
       summary: `${rate(g)} responded${status === 'open' ? ' so far (the survey is still open)' : ''}.`,
       notice: g.shown ? '' : g.hiddenReason,
-      questions: g.questions.map((q) => ({
-        text: q.text,
+      questions: g.questions.map((q, i) => ({
+        text: `Q${i + 1}. ${q.text}`,
         line:
           q.mean !== undefined
             ? `Mean ${q.mean.toFixed(1)} of 5 \u00b7 ${q.agreePercent}% agree \u00b7 ${plural(q.answers, 'answer')}`
