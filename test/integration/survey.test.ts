@@ -64,7 +64,9 @@ describe('a staff survey from the wellbeing template', () => {
     expect(survey(id).status).toBe('draft');
     // Nobody can answer a draft.
     expect(replyText(await t.as('jo').act('survey.answer', { surveyId: id, ...answersFor(0) }))).toContain('not open yet');
-    const o = await t.as('tom').say(`survey open ${id} beacon riverside`);
+    expect(replyText(await t.as('tom').say(`survey open ${id} beacon atlantis`))).toContain('There is no school "atlantis"');
+    expect(survey(id).status).toBe('draft');
+    const o = await t.as('tom').say(`survey open ${id} Beacon Primary, riverside`);
     expect(replyText(o)).toContain('Sent to 10 people at 2 schools');
     expect(survey(id).invited).toEqual({ beacon: 7, riverside: 3 });
     const invited = o.notifications.map((n) => ('person' in n.to ? n.to.person : '')).sort();

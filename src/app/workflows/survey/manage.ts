@@ -19,8 +19,12 @@ const newSurveyCard = () =>
     templates: [...SURVEY_TEMPLATES.map((t) => ({ title: `${t.title}: ${t.summary}`, value: t.id })), { title: 'My own questions (below)', value: 'custom' }],
   });
 
-/** Staff surveys go to every member of staff, headteachers included; pupil voice to the staff who run it with pupils. */
-const AUDIENCE_ROLES: Record<Survey['kind'], string[]> = { staff: ['staff', 'headteacher'], 'pupil-voice': ['staff', 'headteacher'] };
+/**
+ * Who answers: every member of staff, headteachers included. The bot knows only the trust's staff,
+ * so pupil voice also reaches the schools through them: posted in a class or school-council
+ * channel (survey post), where each person the bot knows answers privately and once.
+ */
+const AUDIENCE_ROLES = ['staff', 'headteacher'];
 
 interface Draft {
   template?: string;
@@ -39,7 +43,7 @@ async function createDraft(ctx: Context, person: Person, draft: Draft): Promise<
       title: draft.title,
       kind: draft.kind,
       questions: draft.questions,
-      audience: { schoolIds: isExec(person) ? [] : [ownSchool!], roles: AUDIENCE_ROLES[draft.kind] },
+      audience: { schoolIds: isExec(person) ? [] : [ownSchool!], roles: AUDIENCE_ROLES },
       status: 'draft',
       createdById: person.id,
       invited: {},
@@ -48,7 +52,7 @@ async function createDraft(ctx: Context, person: Person, draft: Draft): Promise<
     return s;
   });
   await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'survey.create', subject: survey.id, outcome: 'ok', detail: { template: draft.template ?? 'custom' } });
-  const where = isExec(person) ? 'survey open ' + survey.id + ' (every school) or survey open ' + survey.id + ' beacon riverside (chosen schools)' : `survey open ${survey.id}`;
+  const where = isExec(person) ? `survey open ${survey.id} for every school, or add school ids for chosen schools` : `survey open ${survey.id}`;
   const preview = surveyFormView(survey, { canOpen: true, notice: `Draft ${survey.id} created. Check it, then: ${where}.` });
   return reply(preview.card, preview.data);
 }
@@ -108,24 +112,28 @@ async function openSurvey(ctx: Context, { person, cmd }: Request, id: string, sc
   const card = surveyFormView(s, { minGroup: result.minGroup });
   const invitations: Notification[] = result.people.map((p) => ({ ...card, to: { person: p }, subject: surveySubject(s.id) }));
   const schools = Object.keys(s.invited).length;
+  const inChannel = cmd.where.kind !== 'personal';
   const replies = [
     {
       card: 'list',
       data: {
         title: `Opened: ${s.title}`,
         intro: `Sent to ${result.total} ${result.total === 1 ? 'person' : 'people'} at ${schools} ${schools === 1 ? 'school' : 'schools'}, each privately${s.closesOn ? `; it closes on ${formatDate(s.closesOn)}` : ''}.`,
-        empty: cmd.where.kind === 'channel' ? 'It is posted here too: everyone answers privately, and nobody sees anyone else\u2019s answer.' : `To put it up in a staff channel as well, type survey post ${s.id} there.`,
+        empty: inChannel ? 'It is posted here too: everyone answers privately, and nobody sees anyone else\u2019s answer.' : `To put it up in a staff channel as well, type survey post ${s.id} there.`,
         items: [],
       },
     },
     // In a channel the card goes up for everyone: each person's tap is answered to them alone.
-    ...(cmd.where.kind === 'channel' ? [card] : []),
+    ...(inChannel ? [card] : []),
   ];
   return outcome(replies, invitations);
 }
 
+/** School ids separated by spaces ("beacon riverside"), or names separated by commas ("St Mary's, Beacon"). */
 function chosenSchools(d: Readonly<Data>, words: string[]): string[] {
-  return [...new Set(words.map((w) => resolveSchool(d, [w.replace(/,$/, '')]).id))];
+  const text = words.join(' ');
+  const names = text.includes(',') ? text.split(',').map((n) => n.trim()).filter(Boolean) : words;
+  return [...new Set(names.map((n) => resolveSchool(d, n.split(' ')).id))];
 }
 
 async function closeSurvey(ctx: Context, { person }: Request, id: string): Promise<Outcome> {
