@@ -83,6 +83,7 @@ describe('a staff survey from the wellbeing template', () => {
     const before = JSON.stringify(t.bot.store.read());
     const second = await t.as('jo').act('survey.answer', { surveyId: id, ...answersFor(2) });
     expect(replyText(second)).toContain('You have already answered this survey');
+    expect(replyText(await t.as('jo').act('survey.answer', { surveyId: id, q1: '9' }))).toContain('You have already answered this survey');
     expect(responses(id)).toHaveLength(1);
     expect(JSON.stringify(t.bot.store.read())).toBe(before);
   });

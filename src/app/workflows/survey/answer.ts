@@ -25,16 +25,19 @@ async function answer(ctx: Context, { person, data }: Request, input: z.infer<ty
     throw new AppError('ALREADY_DONE', `"${survey.title}" is ${survey.status === 'draft' ? 'not open yet' : 'closed'}: answers are not being taken.`, 'Nothing was saved.');
   }
   const schoolId = audienceSchoolOf(person, survey, data.schools.map((s) => s.id));
-  if (!schoolId) throw notAllowed(`"${survey.title}" is not for you: it was sent to ${survey.audience.roles.join(' and ')} of chosen schools.`, 'Type survey to see the surveys you can answer.');
-  const { surveyId: _id, ...raw } = input;
-  const checked = checkAnswers(survey, raw);
-  if (!checked.ok) throw badInput(`Your answers could not be used: ${checked.problem}. Nothing was saved.`, 'Type survey to get a fresh card.');
-
+  if (!schoolId) {
+    const to = survey.audience.schoolIds.map((id) => data.schools.find((s) => s.id === id)?.name ?? id).join(', ') || 'every school';
+    throw notAllowed(`"${survey.title}" is not for you: it was sent to the staff of ${to}.`, 'Type survey to see the surveys you can answer.');
+  }
   const hash = responderHash(ctx.surveyKey, survey.id, person.id);
   const busy = answering.get(ctx.store) ?? new Set<string>();
   answering.set(ctx.store, busy);
   const already = () => shown(surveyFormView(survey, { answered: true, notice: 'You have already answered this survey: nothing was changed.' }));
   if (busy.has(hash) || hasAnswered(data.surveyResponders[survey.id], hash)) return already();
+  const { surveyId: _id, ...raw } = input;
+  const checked = checkAnswers(survey, raw);
+  if (!checked.ok) throw badInput(`Your answers could not be used: ${checked.problem}. Nothing was saved.`, 'Type survey to get a fresh card.');
+
   busy.add(hash);
   try {
     if (hasAnswered(ctx.store.read().surveyResponders[survey.id], hash)) return already();
