@@ -53,6 +53,7 @@ export const PERMISSIONS = {
   'survey.create': { roles: [...EXEC, 'headteacher'], scope: 'headteachers: their own school' },
   'survey.open': { roles: [...EXEC, 'headteacher'], scope: 'headteachers: surveys they created' },
   'survey.close': { roles: [...EXEC, 'headteacher'], scope: 'headteachers: surveys they created' },
+  'survey.post': { roles: [...EXEC, 'headteacher'], scope: 'headteachers: open surveys sent to their school' },
   'survey.answer': { roles: EVERYONE, scope: 'surveys whose audience includes them, once' },
   'survey.results': { roles: [...EXEC, ...BOARD, 'headteacher'], scope: 'headteachers: their own school' },
   'survey.export': { roles: [...EXEC, ...BOARD, 'headteacher'], scope: 'headteachers: their own school' },
