@@ -90,5 +90,6 @@ export async function startBot(config: Config, opts: BootOptions = {}): Promise<
 async function platformChannels(config: Config): Promise<((deps: ChannelDeps) => Channel)[]> {
   const list: ((deps: ChannelDeps) => Channel)[] = [];
   if (config.localMode) list.push(createPlayground);
+  if (config.slack) list.push((await import('./channels/slack')).createSlackChannel);
   return list;
 }
