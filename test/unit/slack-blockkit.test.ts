@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderCard, type AdaptiveCard } from '../../src/cards/render';
 import { cardToBlocks, type Block } from '../../src/channels/slack/blockkit';
 import { decodeButton, formModal, inputValues } from '../../src/channels/slack/form';
+import { combine } from '../../src/channels/slack/replies';
 import { CARD_SAMPLES } from '../fixtures/cards';
 
 /** Every Block Kit limit we know of, checked on a message, Home tab or modal. */
@@ -164,5 +165,15 @@ describe('Adaptive Card to Block Kit', () => {
     const huge = cardToBlocks(card([], [{ type: 'Action.Execute', title: 'Go', verb: 'x.y', data: { blob: Array.from({ length: 2000 }, (_, i) => i * 7919).join('') } }]));
     expect(huge.blocks.some((b) => b.type === 'actions')).toBe(false);
     expect(JSON.stringify(huge.blocks)).toContain('1 more button is too large for Slack');
+  });
+
+  it('sends many cards as few messages, each within 50 blocks and with unique button ids', () => {
+    const approval = CARD_SAMPLES.find((s) => s.card === 'approval' && s.data.pending)!;
+    const list = CARD_SAMPLES.find((s) => s.label.includes('150'))!;
+    const messages = combine([list, ...Array.from({ length: 10 }, () => approval)].map((s) => cardToBlocks(renderCard(s))));
+    expect(messages.length).toBeLessThanOrEqual(5); // a response_url takes five posts
+    for (const m of messages) expect(slackProblems(m.blocks, 50)).toEqual([]);
+    const buttons = messages.flatMap((m) => m.blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements as { value: string }[]));
+    expect(buttons.filter((b) => decodeButton(b.value)?.v === 'approval.decide')).toHaveLength(20);
   });
 });

@@ -104,10 +104,12 @@ export function registerHandlers(app: App, deps: ChannelDeps): void {
 
   async function publishHome(userId: string): Promise<void> {
     const data = store.read();
-    const person = findPerson(data, await identity.actor(userId));
+    const actor = await identity.actor(userId);
+    const person = findPerson(data, actor);
+    // Someone the trust does not know gets the dispatcher's polite answer, with whom to ask.
     const view = person
       ? homeView(data, person, now(), config.timeZone)
-      : { card: 'unknown-person', data: { name: 'there', contact: 'your trust office' } };
+      : (await dispatcher.dispatch({ actor, name: 'help', args: [], where: homeWhere(userId) })).replies[0]!;
     const { blocks } = cardToBlocks(renderCard(view), 'home');
     await app.client.views.publish({ user_id: userId, view: { type: 'home', blocks: blocks as never } });
   }

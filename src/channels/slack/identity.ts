@@ -43,7 +43,10 @@ export function createIdentity(client: WebClient, store: Store, now: () => Date)
     async remember(channel, userId, kind, name) {
       const key = `slack:${channel}`;
       const data = store.read();
-      const personId = kind === 'personal' ? personFor(data.people, userId, profiles.get(userId)?.email) : undefined;
+      const email = kind === 'personal' && !data.people.some((p) => p.slackUserId === userId) ? (await profile(userId)).email : undefined;
+      const personId = kind === 'personal' ? personFor(data.people, userId, email) : undefined;
+      // A DM with someone the trust does not know is not kept: nothing is ever sent there.
+      if (kind === 'personal' && !personId) return { platform: 'slack', conversationKey: key, kind };
       const existing = data.conversations.find((c) => c.key === key);
       const same = existing && existing.kind === kind && existing.personId === personId && !existing.blocked && (!name || existing.name === name);
       if (!same) {

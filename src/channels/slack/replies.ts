@@ -3,7 +3,8 @@
 import type { webApi } from '@slack/bolt';
 import type { Reply } from '../../app/command';
 import { renderCard } from '../../cards/render';
-import { cardToBlocks } from './blockkit';
+import { cardToBlocks, type Block, type SlackMessage } from './blockkit';
+import { LIMITS } from './limits';
 
 type WebClient = webApi.WebClient;
 export type Respond = (message: Record<string, unknown>) => Promise<unknown>;
@@ -27,11 +28,13 @@ export function respondTo(url: string): Respond {
 }
 
 export async function sendReplies(client: WebClient, target: ReplyTarget, replies: Reply[]): Promise<void> {
-  for (const r of replies) {
-    const msg = cardToBlocks(renderCard(r));
+  // A response_url takes five posts: new cards are sent together, as few messages as the limits allow.
+  const replacing = replies.filter((r) => r.replace).map((r) => ({ replace: true, msg: cardToBlocks(renderCard(r)) }));
+  const adding = combine(replies.filter((r) => !r.replace).map((r) => cardToBlocks(renderCard(r)))).map((msg) => ({ replace: false, msg }));
+  for (const { replace, msg } of [...replacing, ...adding]) {
     try {
-      if (r.replace && target.respond) await target.respond({ ...msg, replace_original: true });
-      else if (r.replace && target.channel && target.ts) await client.chat.update({ channel: target.channel, ts: target.ts, ...msg });
+      if (replace && target.respond) await target.respond({ ...msg, replace_original: true });
+      else if (replace && target.channel && target.ts) await client.chat.update({ channel: target.channel, ts: target.ts, ...msg });
       else if (target.respond) await target.respond({ ...msg, response_type: 'ephemeral', replace_original: false });
       else await post(client, target, msg);
     } catch (e) {
@@ -47,4 +50,25 @@ async function post(client: WebClient, target: ReplyTarget, msg: { text: string;
   if (!channel) channel = (await client.conversations.open({ users: target.userId })).channel?.id;
   if (!channel) throw new Error('no channel to reply in');
   await client.chat.postMessage({ channel, text: msg.text, blocks: msg.blocks as never });
+}
+
+/**
+ * Joins messages, a divider between, into as few as fit Slack's 50 blocks; buttons are renumbered
+ * so that every action_id stays unique within its message. Pure.
+ */
+export function combine(messages: SlackMessage[], max: number = LIMITS.messageBlocks): SlackMessage[] {
+  const out: SlackMessage[] = [];
+  for (const m of messages) {
+    const last = out.at(-1);
+    if (last && last.blocks.length + 1 + m.blocks.length <= max) {
+      last.blocks.push({ type: 'divider' }, ...m.blocks);
+    } else out.push({ text: m.text, blocks: [...m.blocks] });
+  }
+  for (const m of out) {
+    let n = 0;
+    m.blocks = m.blocks.map((b): Block =>
+      b.type === 'actions' ? { ...b, elements: (b.elements as Record<string, unknown>[]).map((e) => ({ ...e, action_id: `improve:${n++}` })) } : b,
+    );
+  }
+  return out;
 }
