@@ -20,6 +20,8 @@ export interface FakeSlack {
   /** Waits until `pred` holds for the recorded calls. */
   waitFor(pred: (calls: SlackCall[]) => boolean, ms?: number): Promise<void>;
   responseUrl(id: string): string;
+  /** The WebSocket URL apps.connections.open hands out (Socket Mode). */
+  socketModeUrl?: string;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,8 @@ export async function startFakeSlack(users: Directory): Promise<FakeSlack> {
         const id = Object.keys(users).find((k) => users[k] === b.email);
         return id ? { ok: true, user: { id } } : { ok: false, error: 'users_not_found' };
       }
+      case 'apps.connections.open':
+        return fakeSlack.socketModeUrl ? { ok: true, url: fakeSlack.socketModeUrl } : { ok: false, error: 'not_allowed_token_type' };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(b.users).slice(1)}` } };
       default:
@@ -81,7 +85,7 @@ export async function startFakeSlack(users: Directory): Promise<FakeSlack> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  return {
+  const fakeSlack: FakeSlack = {
     url,
     calls,
     of: (method) => calls.filter((c) => c.method === method),
@@ -102,6 +106,7 @@ export async function startFakeSlack(users: Directory): Promise<FakeSlack> {
         server.closeAllConnections();
       }),
   };
+  return fakeSlack;
 }
 
 /** The Web API client sends forms whose nested values (blocks, view) are JSON; respond() sends JSON. */

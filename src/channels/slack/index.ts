@@ -1,6 +1,6 @@
 // The Slack channel: Bolt 5 on our one HTTP server (POST /slack/events, Bolt's own signature check)
 // or over Socket Mode when SLACK_APP_TOKEN is set. Bolt stays inside src/channels/slack/.
-import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Channel, ChannelDeps } from '../channel';
 import { registerHandlers } from './handlers';
 import { createSlackSender } from './sender';
@@ -15,10 +15,12 @@ export function createSlackChannel(deps: ChannelDeps): Channel {
   // Interactive calls retry a little; the outbox does its own retrying, so its client does not,
   // and hands 429s back (with Retry-After) instead of pausing every send behind one.
   const clientOptions = { ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: { retries: 2, minTimeout: 300, maxTimeout: 2_000 } };
-  const receiver = socketMode ? undefined : new HTTPReceiver({ signingSecret: cfg.signingSecret!, endpoints: SLACK_EVENTS_PATH, logLevel: LogLevel.WARN });
+  const http = socketMode ? undefined : new HTTPReceiver({ signingSecret: cfg.signingSecret!, endpoints: SLACK_EVENTS_PATH, logLevel: LogLevel.WARN });
+  // Built here rather than by Bolt so that SLACK_API_URL reaches apps.connections.open too.
+  const socket = socketMode ? new SocketModeReceiver({ appToken: cfg.appToken!, installerOptions: { clientOptions }, logLevel: LogLevel.WARN }) : undefined;
   const app = new App({
     token: cfg.botToken,
-    ...(receiver ? { receiver } : { socketMode: true, appToken: cfg.appToken }),
+    receiver: http ?? socket,
     clientOptions,
     logLevel: LogLevel.WARN,
     // auth.test runs at start(), where a wrong token stops the bot with a clear line.
@@ -32,7 +34,7 @@ export function createSlackChannel(deps: ChannelDeps): Channel {
 
   return {
     name: 'slack',
-    routes: receiver ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => receiver.requestListener(req, res) }] : [],
+    routes: http ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => http.requestListener(req, res) }] : [],
     sender: createSlackSender(outboxClient, deps.store, deps.now),
     async start() {
       try {
