@@ -125,9 +125,14 @@ describe('App Home', () => {
     const button = (home.body.view.blocks as any[]).find((b) => b.type === 'actions').elements[0];
     const published = fake.of('views.publish').length;
     const { channel: _c, message: _m, response_url: _r, ...click } = blockAction({ user: 'U00000CEO', channel: '', ts: '', button, responseUrl: '' });
-    await interaction(t.url, { ...click, container: { type: 'view', view_id: 'VHOME' }, view: { id: 'VHOME', type: 'home' } });
-    await fake.waitFor((c) => c.some((x) => x.method === 'chat.postMessage' && x.body.channel === 'D00000CEO' && shown(x).includes('1 decision waiting')));
-    await fake.waitFor(() => fake.of('views.publish').length === published + 1);
+    // Delivered twice (a retry carries the same trigger_id): answered once.
+    const homeClick = { ...click, container: { type: 'view', view_id: 'VHOME' }, view: { id: 'VHOME', type: 'home' } };
+    await Promise.all([interaction(t.url, homeClick), interaction(t.url, homeClick)]);
+    const lists = () => fake.of('chat.postMessage').filter((x) => x.body.channel === 'D00000CEO' && shown(x).includes('1 decision waiting'));
+    await fake.waitFor(() => lists().length === 1);
+    await fake.waitFor(() => fake.of('views.publish').length >= published + 1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(lists()).toHaveLength(1);
   });
 });
 

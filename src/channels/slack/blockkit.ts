@@ -229,7 +229,7 @@ function plainText(b: Block): string | undefined {
   if (b.type === 'header') return `*${toMrkdwn(String((b.text as { text: string }).text))}*`;
   if (b.type === 'section' && !b.accessory && b.text) return String((b.text as { text: string }).text);
   if (b.type === 'section' && b.fields) return (b.fields as { text: string }[]).map((f) => f.text.replace(/\n/g, ' ')).join('  ·  ');
-  if (b.type === 'context') return (b.elements as { text?: string }[]).map((e) => (e.text ? `_${e.text}_` : '')).join(' ');
+  if (b.type === 'context') return (b.elements as { text?: string }[]).map((e) => e.text ?? '').join(' ');
   return undefined;
 }
 
