@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvalSubject } from '../../src/app/approval-requests';
 import { approvalView } from '../../src/app/views/approval-view';
+import { renderCard } from '../../src/cards/render';
+import { cardToBlocks } from '../../src/channels/slack/blockkit';
 import { startFakeSlack, type FakeSlack, type SlackCall } from '../fakes/slack-api';
 import { startTestBot, type TestBot } from '../helpers/bot';
 import { blockAction, eventCallback, interaction, post, SIGNING_SECRET, sign, slashCommand, triggerId, viewSubmission } from '../helpers/slack-requests';
@@ -151,6 +153,25 @@ describe('Events API retries', () => {
   });
 });
 
+describe('forms on Slack', () => {
+  it('keeps a form open with the reason under the field when it is incomplete, and changes nothing', async () => {
+    const data = t.bot.store.read();
+    const card = renderCard(approvalView(data, data.approvals.find((a) => a.id === 'oakfield-red')!, { timeZone: 'Europe/London' }));
+    const reject = (cardToBlocks(card).blocks.find((b) => b.type === 'actions')!.elements as { action_id: string; value: string }[])[1]!;
+    const opened = fake.of('views.open').length;
+    await interaction(t.url, blockAction({ user: 'U00000CEO', channel: 'D00000CEO', ts: '99.1', button: reject, responseUrl: fake.responseUrl('reject-card') }));
+    await fake.waitFor(() => fake.of('views.open').length === opened + 1);
+    const modal = fake.of('views.open').at(-1)!.body.view;
+    expect(modal.submit.text).toBe('Reject');
+
+    const res = await interaction(t.url, viewSubmission({ user: 'U00000CEO', view: modal, viewId: 'VREJECT', values: { comment: { comment: { type: 'plain_text_input', value: null } } } }));
+    expect(JSON.parse(res.body)).toEqual({ response_action: 'errors', errors: { comment: 'Say why in the comment box before rejecting.' } });
+    expect(t.bot.store.read().approvals.find((a) => a.id === 'oakfield-red')!.status).toBe('pending');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(responses('reject-card')).toEqual([]);
+  });
+});
+
 describe('deciding an approval from Slack', () => {
   it('posts the card to both deciders, decides once through the form, and updates every copy', async () => {
     const id = 'oakfield-red';
@@ -170,10 +191,11 @@ describe('deciding an approval from Slack', () => {
     const click = blockAction({ user: 'U00000CEO', channel: 'D00000CEO', ts: amiraTs, button: approveOf(amiraMsg), responseUrl: fake.responseUrl('amira-card') });
     expect((await interaction(t.url, click)).status).toBe(200);
     expect((await interaction(t.url, click)).status).toBe(200);
-    await fake.waitFor(() => fake.of('views.open').length >= 1);
+    const opens = () => fake.calls.slice(since).filter((c) => c.method === 'views.open');
+    await fake.waitFor(() => opens().length >= 1);
     await new Promise((r) => setTimeout(r, 200));
-    expect(fake.of('views.open')).toHaveLength(1);
-    const modal = fake.of('views.open')[0]!.body;
+    expect(opens()).toHaveLength(1);
+    const modal = opens()[0]!.body;
     expect(modal.trigger_id).toBe(click.trigger_id);
     expect(modal.view.title.text).toBe('Approve');
     expect(JSON.stringify(modal.view.blocks)).toContain('Comment (needed to reject)');
@@ -199,8 +221,8 @@ describe('deciding an approval from Slack', () => {
     // Mark clicks Approve on his copy before it refreshed: he is told it was already decided.
     const markMsg = posted.find((c) => c.body.channel === 'D0000MARK')!;
     await interaction(t.url, blockAction({ user: 'U0000MARK', channel: 'D0000MARK', ts: '1', button: approveOf(markMsg), responseUrl: fake.responseUrl('mark-card') }));
-    await fake.waitFor(() => fake.of('views.open').length === 2);
-    await interaction(t.url, viewSubmission({ user: 'U0000MARK', view: fake.of('views.open')[1]!.body.view, values: { comment: { comment: { type: 'plain_text_input', value: null } } } }));
+    await fake.waitFor(() => opens().length === 2);
+    await interaction(t.url, viewSubmission({ user: 'U0000MARK', view: opens()[1]!.body.view, values: { comment: { comment: { type: 'plain_text_input', value: null } } } }));
     await fake.waitFor(() => responses('mark-card').length === 1);
     expect(shown(responses('mark-card')[0]!)).toContain('Already decided by Amira Shah');
     expect(t.bot.store.log('audit').filter((e) => e.subject === id && e.outcome === 'ok')).toHaveLength(1);

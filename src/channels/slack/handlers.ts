@@ -9,6 +9,7 @@ import type { ChannelDeps } from '../channel';
 import { cardToBlocks } from './blockkit';
 import { decodeButton, FORM_CALLBACK, formModal, inputValues, ModalMetadataSchema } from './form';
 import { createIdentity, kindOf } from './identity';
+import { clip } from './limits';
 import { respondTo, sendReplies, type ReplyTarget } from './replies';
 
 export const SLASH_COMMAND = '/improve';
@@ -19,7 +20,10 @@ export function registerHandlers(app: App, deps: ChannelDeps): void {
   const seen = recentKeys(2_000);
 
   async function run(cmd: Command, target: ReplyTarget): Promise<void> {
-    const o: Outcome = await dispatcher.dispatch(cmd);
+    await answer(await dispatcher.dispatch(cmd), target);
+  }
+
+  async function answer(o: Outcome, target: ReplyTarget): Promise<void> {
     if (o.duplicate) return;
     await sendReplies(app.client, target, o.replies);
     await outbox.deliver(o.notifications);
@@ -72,16 +76,27 @@ export function registerHandlers(app: App, deps: ChannelDeps): void {
   });
 
   app.view(FORM_CALLBACK, async ({ ack, body, view }) => {
-    await ack();
     const parsed = ModalMetadataSchema.safeParse(safeJson(view.private_metadata));
-    if (!parsed.success) return;
+    if (!parsed.success) return ack();
     const meta = parsed.data;
     const userId = body.user.id;
     const values = inputValues(view.state.values as never, meta.off);
-    await run(
-      { actor: await identity.actor(userId, body.user.name), name: meta.v, args: [], data: { ...meta.d, ...values }, where: await whereOf(meta.channel, userId), dedupeKey: `slack:view:${view.id}` },
-      { userId, channel: meta.channel, ts: meta.ts, respond: meta.responseUrl ? respondTo(meta.responseUrl) : undefined },
-    );
+    const cmd: Command = {
+      actor: await identity.actor(userId, body.user.name),
+      name: meta.v,
+      args: [],
+      data: { ...meta.d, ...values },
+      where: await whereOf(meta.channel, userId),
+      dedupeKey: `slack:view:${view.id}`,
+    };
+    // Answer within Slack's 3 seconds: a form the dispatcher refuses as incomplete stays open with
+    // the reason under the field; anything slower is acked first and answered after.
+    const pending = dispatcher.dispatch(cmd);
+    const quick = await Promise.race([pending, sleep(FORM_ANSWER_MS).then(() => undefined)]);
+    const refusal = quick && formError(quick, view.blocks as { type: string; block_id?: string }[]);
+    if (refusal) return ack({ response_action: 'errors', errors: refusal });
+    await ack();
+    await answer(await pending, { userId, channel: meta.channel, ts: meta.ts, respond: meta.responseUrl ? respondTo(meta.responseUrl) : undefined });
   });
 
   // Direct messages to the bot: the same words as /improve. Retries of an event are handled once.
@@ -113,6 +128,24 @@ export function registerHandlers(app: App, deps: ChannelDeps): void {
     const { blocks } = cardToBlocks(renderCard(view), 'home');
     await app.client.views.publish({ user_id: userId, view: { type: 'home', blocks: blocks as never } });
   }
+}
+
+/** How long a form's submission may take before the modal is closed and the answer sent after. */
+const FORM_ANSWER_MS = 2_000;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The modal errors for an outcome that is only a "bad input" card: under the field it names, else
+ * under the first field. Anything else (done, refused, not found) is answered as a message.
+ */
+function formError(o: Outcome, blocks: { type: string; block_id?: string }[]): Record<string, string> | undefined {
+  const r = o.replies[0];
+  if (o.replies.length !== 1 || r?.card !== 'error' || r.data.code !== 'BAD_INPUT') return undefined;
+  const inputs = blocks.filter((b) => b.type === 'input' && b.block_id).map((b) => b.block_id!);
+  const message = String(r.data.message);
+  const field = inputs.find((id) => message.includes(`: ${id}:`) || message.includes(` ${id} `)) ?? inputs[0];
+  return field ? { [field]: clip(message, 300) } : undefined;
 }
 
 function safeJson(text: string): unknown {
