@@ -34,6 +34,13 @@ afterAll(async () => {
 const shown = (c: SlackCall) => JSON.stringify(c.body.blocks ?? c.body.view?.blocks ?? []);
 const responses = (id: string) => fake.of('respond').filter((c) => c.body.responseUrlId === id);
 
+/** The Approve and Reject buttons of the demo trust's pending decision, as Slack shows them. */
+function approvalButtons(): { action_id: string; value: string }[] {
+  const data = t.bot.store.read();
+  const card = renderCard(approvalView(data, data.approvals.find((a) => a.id === 'oakfield-red')!, { timeZone: 'Europe/London' }));
+  return cardToBlocks(card).blocks.find((b) => b.type === 'actions')!.elements as { action_id: string; value: string }[];
+}
+
 /** Opens someone's Home tab and returns the views.publish call that answered it. */
 async function openHome(user: string, eventId: string): Promise<SlackCall> {
   await eventCallback(t.url, { type: 'app_home_opened', user, channel: `D${user.slice(1)}`, tab: 'home', event_ts: '1.1' }, eventId);
@@ -155,11 +162,9 @@ describe('Events API retries', () => {
 
 describe('forms on Slack', () => {
   it('keeps a form open with the reason under the field when it is incomplete, and changes nothing', async () => {
-    const data = t.bot.store.read();
-    const card = renderCard(approvalView(data, data.approvals.find((a) => a.id === 'oakfield-red')!, { timeZone: 'Europe/London' }));
-    const reject = (cardToBlocks(card).blocks.find((b) => b.type === 'actions')!.elements as { action_id: string; value: string }[])[1]!;
+    const [, reject] = approvalButtons();
     const opened = fake.of('views.open').length;
-    await interaction(t.url, blockAction({ user: 'U00000CEO', channel: 'D00000CEO', ts: '99.1', button: reject, responseUrl: fake.responseUrl('reject-card') }));
+    await interaction(t.url, blockAction({ user: 'U00000CEO', channel: 'D00000CEO', ts: '99.1', button: reject!, responseUrl: fake.responseUrl('reject-card') }));
     await fake.waitFor(() => fake.of('views.open').length === opened + 1);
     const modal = fake.of('views.open').at(-1)!.body.view;
     expect(modal.submit.text).toBe('Reject');
@@ -169,6 +174,16 @@ describe('forms on Slack', () => {
     expect(t.bot.store.read().approvals.find((a) => a.id === 'oakfield-red')!.status).toBe('pending');
     await new Promise((r) => setTimeout(r, 100));
     expect(responses('reject-card')).toEqual([]);
+  });
+});
+
+describe('forms that cannot open', () => {
+  it('says so when Slack refuses to open the form (an expired trigger)', async () => {
+    const [approve] = approvalButtons();
+    fake.failNext('views.open', { error: 'expired_trigger_id' });
+    await interaction(t.url, blockAction({ user: 'U00000CEO', channel: 'D00000CEO', ts: '99.2', button: approve!, responseUrl: fake.responseUrl('expired') }));
+    await fake.waitFor(() => responses('expired').length === 1);
+    expect(responses('expired')[0]!.body).toMatchObject({ response_type: 'ephemeral', text: 'That form could not be opened just now. Click the button again.' });
   });
 });
 

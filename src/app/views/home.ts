@@ -56,7 +56,7 @@ export function homeView(data: Readonly<Data>, person: Person, now: Date, timeZo
     card: 'home',
     data: {
       title: `${person.name.split(' ')[0]}, your open items`,
-      intro: `${formatDate(today)}. ${overdue ? `${overdue} overdue action${overdue === 1 ? '' : 's'}. ` : ''}Type /improve help for everything else.`,
+      intro: `${formatDate(today)}. ${overdue ? `${overdue} overdue action${overdue === 1 ? '' : 's'}. ` : ''}Type help for everything else.`,
       actions: list(actions),
       decisions: list(decisions),
       surveys: list(surveys),

@@ -1,5 +1,6 @@
 // Bolt listeners: /improve, button clicks, form submissions, direct messages and the App Home tab,
-// each turned into the neutral Command, dispatched, answered on Slack. Every listener acks first.
+// each turned into the neutral Command, dispatched, answered on Slack. Every listener acks first,
+// except a form, which waits up to 2 s so that an incomplete one can stay open with the reason.
 import type { App } from '@slack/bolt';
 import type { Command, Outcome, Where } from '../../app/command';
 import { findPerson } from '../../app/people';
@@ -65,7 +66,13 @@ export function registerHandlers(app: App, deps: ChannelDeps): void {
       // The card has inputs: open them as a modal; its submission is the action.
       if (seen(`open:${body.trigger_id}`)) return;
       const meta = { v: payload.v, d: payload.d, channel, ts, responseUrl: body.response_url };
-      await client.views.open({ trigger_id: body.trigger_id, view: formModal(payload, meta) as never });
+      try {
+        await client.views.open({ trigger_id: body.trigger_id, view: formModal(payload, meta) as never });
+      } catch (e) {
+        // Usually an expired trigger (3 seconds): say so rather than leave the click unanswered.
+        console.warn(`[slack] views.open failed: ${(e as Error).message}`);
+        await respond?.({ response_type: 'ephemeral', replace_original: false, text: 'That form could not be opened just now. Click the button again.' }).catch(() => undefined);
+      }
       return;
     }
     await run(
