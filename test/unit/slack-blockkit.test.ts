@@ -128,8 +128,10 @@ describe('Adaptive Card to Block Kit', () => {
       { type: 'Input.Toggle', id: 'notify', title: 'Tell the headteacher', valueOn: 'yes', valueOff: 'no' },
       { type: 'Input.Date', id: 'due', label: 'New due date', isRequired: true },
     ];
-    const { blocks } = cardToBlocks(card([{ type: 'TextBlock', text: 'Update an action', weight: 'Bolder' }, ...inputs], [{ type: 'Action.Execute', title: 'Save the update', verb: 'isap.update', data: { actionId: 'x1' } }]));
-    const payload = decodeButton((blocks.find((b) => b.type === 'actions')!.elements as { value: string }[])[0]!.value)!;
+    const { blocks } = cardToBlocks(card([{ type: 'TextBlock', text: 'Update an action', weight: 'Bolder' }, ...inputs], [{ type: 'Action.Execute', title: 'Save the update', verb: 'isap.update', data: { actionId: 'x1' } }, { type: 'Action.Execute', title: 'Skip', verb: 'isap.skip', associatedInputs: 'none' }]));
+    const [save, skip] = (blocks.find((b) => b.type === 'actions')!.elements as { value: string }[]).map((e) => decodeButton(e.value)!);
+    expect(skip).toEqual({ v: 'isap.skip', d: {} }); // associatedInputs none: acts at once, no form
+    const payload = save!;
     const modal = formModal(payload, { v: payload.v, d: payload.d, channel: 'D1', ts: '1.2' }) as { blocks: Block[]; title: { text: string }; submit: { text: string }; private_metadata: string };
     expect(slackProblems(modal.blocks, 100)).toEqual([]);
     expect(modal.title.text).toBe('Save the update');

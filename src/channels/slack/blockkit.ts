@@ -42,6 +42,7 @@ class Translation {
   private inputs: CardInput[] = [];
   private texts: string[] = [];
   private buttons = 0;
+  private forms = 0;
 
   constructor(private card: AdaptiveCard) {
     this.inputs = collectInputs((card.body ?? []) as El[]);
@@ -126,13 +127,14 @@ class Translation {
 
   actions(actions: El[]): void {
     const elements: El[] = [];
+    const formsBefore = this.forms;
     let dropped = 0;
     for (const a of actions) {
       const b = this.button(a);
       if (b) elements.push(b);
       else if (a.type === 'Action.Execute' || a.type === 'Action.Submit') dropped++;
     }
-    if (this.inputs.length && elements.some((e) => !e.url)) {
+    if (this.forms > formsBefore) {
       const names = this.inputs.map((i) => i.label || i.placeholder || i.title || i.id).join(', ');
       this.blocks.push({ type: 'context', elements: [mrkdwn(clip(`A button opens a form for: ${toMrkdwn(names)}`, LIMITS.fieldText))] });
     }
@@ -154,11 +156,10 @@ class Translation {
     // Action.Submit carries its verb in data (the Bot Framework convention); Execute names it.
     const verb = String(a.verb ?? data.verb ?? '');
     if (!verb) return undefined;
-    const value = encodeButton({
-      v: verb,
-      d: data,
-      ...(this.inputs.length ? { i: this.inputs, t: title, h: clip(this.heading(), LIMITS.headerText) } : {}),
-    });
+    // associatedInputs "none" (a Cancel, a Skip) sends no inputs: no form to fill in first.
+    const form = this.inputs.length > 0 && a.associatedInputs !== 'none';
+    if (form) this.forms++;
+    const value = encodeButton({ v: verb, d: data, ...(form ? { i: this.inputs, t: title, h: clip(this.heading(), LIMITS.headerText) } : {}) });
     return value ? { ...base, value } : undefined;
   }
 
