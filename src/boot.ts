@@ -97,5 +97,6 @@ async function platformChannels(config: Config): Promise<((deps: ChannelDeps) =>
   if (config.localMode) list.push(createPlayground);
   // Without an app id Teams accepts unauthenticated activities (as the Emulator does): never in production.
   if (config.teams.appId || config.env !== 'production') list.push((await import('./channels/teams/channel')).createTeamsChannel);
+  if (config.slack) list.push((await import('./channels/slack')).createSlackChannel);
   return list;
 }
