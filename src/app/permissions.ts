@@ -28,7 +28,6 @@ export const PERMISSIONS = {
 
   'isap.mine': { roles: EVERYONE },
   'isap.open': { roles: EVERYONE, scope: 'headteachers and staff: their own school' },
-  'isap.school': { roles: [...EXEC, ...BOARD, 'headteacher', 'staff'], scope: 'headteachers and staff: their own school' },
   'isap.overdue': { roles: [...EXEC, ...BOARD, 'headteacher'], scope: 'headteachers: their own school' },
   'isap.add': { roles: [...EXEC, 'headteacher'], scope: 'headteachers: their own school' },
   'isap.update': { roles: [...EXEC, 'headteacher', 'staff'], scope: 'staff: actions they own; headteachers: their school' },

@@ -61,6 +61,7 @@ const PASS: string[] = [
   'safeguarding review actions closed',
   'the DSL network meets on Tuesday',
   'allegations policy reviewed by governors',
+  'The LADO has closed the concern; Repair is enough.',
   'managing allegations training for all headteachers',
   'LADO referral process added to the induction pack',
   'county lines awareness session for Year 10 parents',
