@@ -3,9 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, Outcome } from './app/command';
 import { createDispatcher, type Dispatcher } from './app/dispatcher';
+import type { Workflow } from './app/registry';
 import { WORKFLOWS } from './app/workflows';
 import type { Channel, ChannelDeps } from './channels/channel';
 import { createPlayground } from './channels/local/playground';
+import { graphCalendar } from './graph/calendar';
 import type { Config } from './config';
 import { createOutbox, type Outbox } from './delivery/outbox';
 import { startScheduler, type Scheduler } from './scheduler/scheduler';
@@ -33,6 +35,8 @@ export interface BootOptions {
   /** Seed the demo trust on first start; defaults to local mode. */
   seedDemo?: boolean;
   scheduler?: boolean;
+  /** Extra workflows after the built-in ones (tests inject a deliberately slow one). */
+  workflows?: Workflow[];
 }
 
 export async function startBot(config: Config, opts: BootOptions = {}): Promise<Bot> {
@@ -42,8 +46,9 @@ export async function startBot(config: Config, opts: BootOptions = {}): Promise<
   const surveyKey = await loadOrCreateSecret(config.dataDir);
   if (opts.seedDemo ?? config.localMode) await seedDemoTrust(store, { now: now(), timeZone: config.timeZone, newId, local: config.localMode });
 
-  const ctx: Omit<Context, 'decisionEffects'> = { store, now, timeZone: config.timeZone, newId, surveyKey };
-  const dispatcher = createDispatcher(ctx, WORKFLOWS);
+  const calendar = config.graph ? graphCalendar(config.graph) : undefined;
+  const ctx: Omit<Context, 'decisionEffects'> = { store, now, timeZone: config.timeZone, newId, surveyKey, calendar };
+  const dispatcher = createDispatcher(ctx, [...WORKFLOWS, ...(opts.workflows ?? [])]);
   const outbox = createOutbox(store, { now, newId });
   let scheduler: Scheduler | undefined;
   let ready = false;
@@ -90,5 +95,8 @@ export async function startBot(config: Config, opts: BootOptions = {}): Promise<
 async function platformChannels(config: Config): Promise<((deps: ChannelDeps) => Channel)[]> {
   const list: ((deps: ChannelDeps) => Channel)[] = [];
   if (config.localMode) list.push(createPlayground);
+  // Without an app id Teams accepts unauthenticated activities (as the Emulator does): never in production.
+  if (config.teams.appId || config.env !== 'production') list.push((await import('./channels/teams/channel')).createTeamsChannel);
+  if (config.slack) list.push((await import('./channels/slack')).createSlackChannel);
   return list;
 }

@@ -29,6 +29,10 @@ const EnvSchema = z.object({
   GRAPH_CLIENT_ID: optional,
   GRAPH_CLIENT_SECRET: optional,
   GRAPH_BASE_URL: url,
+  /** Where client-credentials tokens come from (Microsoft Entra by default; tests point it at a fake). */
+  GRAPH_AUTH_URL: url,
+  /** An extra CA certificate (PEM file) trusted for Graph and its token endpoint: a proxy's, or a test fake's. */
+  GRAPH_CA_FILE: optional,
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -49,7 +53,7 @@ export interface Config {
     allowedTenantIds: string[];
   };
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
-  graph?: { tenantId: string; clientId: string; clientSecret: string; baseUrl?: string };
+  graph?: { tenantId: string; clientId: string; clientSecret: string; baseUrl?: string; authUrl?: string; caFile?: string };
 }
 
 export class ConfigError extends Error {
@@ -118,7 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { botToken: e.SLACK_BOT_TOKEN!, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
       : undefined,
     graph: graphEnabled
-      ? { tenantId: e.GRAPH_TENANT_ID!, clientId: e.GRAPH_CLIENT_ID!, clientSecret: e.GRAPH_CLIENT_SECRET!, baseUrl: e.GRAPH_BASE_URL }
+      ? { tenantId: e.GRAPH_TENANT_ID!, clientId: e.GRAPH_CLIENT_ID!, clientSecret: e.GRAPH_CLIENT_SECRET!, baseUrl: e.GRAPH_BASE_URL, authUrl: e.GRAPH_AUTH_URL, caFile: e.GRAPH_CA_FILE }
       : undefined,
   };
 }

@@ -1,6 +1,7 @@
 // The neutral language between channels and the app: Commands in, Replies and Notifications out.
 // Nothing here knows Teams, Slack or the playground.
 import type { Approval, Person } from '../domain';
+import type { CalendarPort } from '../domain/forums-calendar';
 import type { Data } from '../store/schema';
 import type { Store } from '../store/store';
 
@@ -75,6 +76,8 @@ export interface Context {
   surveyKey: Buffer;
   /** What each kind of decision does once decided, gathered from the workflows by the dispatcher. */
   decisionEffects: Partial<Record<Approval['kind'], DecisionEffect>>;
+  /** Calendar events with a Teams meeting (Microsoft Graph), when configured. */
+  calendar?: CalendarPort;
 }
 
 /**

@@ -24,6 +24,8 @@ export const ForumSchema = z.object({
         rsvpAt: z.iso.datetime({ offset: true }).optional(),
         expected: z.boolean().default(false),
         nudgedAt: z.iso.datetime({ offset: true }).optional(),
+        /** The day-before reminder, sent once. */
+        remindedAt: z.iso.datetime({ offset: true }).optional(),
       }),
     )
     .default([]),

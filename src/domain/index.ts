@@ -10,3 +10,5 @@ export * from './audit';
 export * from './surveys';
 export * from './risk';
 export * from './trust';
+export * from './risk-proposal';
+export * from './risk-rules';

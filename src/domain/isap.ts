@@ -33,6 +33,10 @@ export const IsapActionSchema = z.object({
   extensions: z.array(ExtensionRequestSchema).default([]),
   /** The highest rung of the escalation ladder already notified (0 none, 1 owner … 4 CEO). */
   escalationLevel: z.number().int().min(0).max(4).default(0),
+  /** The due date the owner was last reminded of, so each due date is reminded once. */
+  remindedFor: z.iso.date().optional(),
+  /** Progress notes from updates, newest last. */
+  notes: z.array(z.object({ at: z.iso.datetime({ offset: true }), byId: z.string().min(1), text: z.string().min(1) })).optional(),
   /** Where it came from: a risk-round outcome or a person. */
   source: z.string().optional(),
   createdAt: z.iso.datetime({ offset: true }),

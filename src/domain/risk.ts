@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { OfstedOutcomeSchema } from './schools';
 
 export const RiskAnswersSchema = z.object({
-  /** Which of the framework's criteria the school recognises in itself, by category id. */
+  /** Which of the framework's criteria the school recognises in itself, as `<category id>#<index>`. */
   criteriaMet: z.array(z.string()).default([]),
   ofsted: OfstedOutcomeSchema.optional(),
   /** Attendance percentage and the national figure it is compared with. */
@@ -15,6 +15,8 @@ export const RiskAnswersSchema = z.object({
 });
 export type RiskAnswers = z.infer<typeof RiskAnswersSchema>;
 
+export const RISK_ENTRY_STATUSES = ['awaiting-answers', 'answered', 'decided', 'awaiting-ceo', 'published', 'disputed'] as const;
+
 export const RiskEntrySchema = z.object({
   schoolId: z.string().min(1),
   answers: RiskAnswersSchema.optional(),
@@ -23,12 +25,16 @@ export const RiskEntrySchema = z.object({
   proposed: z.string().optional(),
   proposedUrgentAction: z.boolean().default(false),
   proposalReason: z.string().optional(),
+  /** The proposal's reasons one by one, as the rule gave them. */
+  proposalReasons: z.array(z.string()).default([]),
   decided: z.string().optional(),
   decidedUrgentAction: z.boolean().default(false),
   decidedById: z.string().optional(),
   rationale: z.string().optional(),
   approvalId: z.string().optional(),
-  status: z.enum(['awaiting-answers', 'answered', 'decided', 'awaiting-ceo', 'published', 'disputed']),
+  /** The CategoryChange that carried the decision, once it is in categoryHistory. */
+  changeId: z.string().optional(),
+  status: z.enum(RISK_ENTRY_STATUSES),
   dispute: z.object({ byId: z.string(), text: z.string(), approvalId: z.string() }).optional(),
 });
 export type RiskEntry = z.infer<typeof RiskEntrySchema>;

@@ -1,7 +1,7 @@
 // The demo trust: seeded on first start in local mode and by `npm run seed:demo`. Dates are set
 // relative to today so that overdue actions, the upcoming forum and the open survey always are.
 import { RAG_5, type School, type IsapAction, type CategoryChange } from '../domain';
-import { addDays, addSchoolDays, academicYearOf, currentOrNextHalfTerm, localDate, zonedInstant } from '../domain/calendar';
+import { addDays, addSchoolDays, academicYearOf, currentOrNextHalfTerm, halfTermOn, localDate, zonedInstant } from '../domain/calendar';
 import { typicalCalendar } from '../domain/calendar-presets';
 import { TrustSettingsSchema } from '../domain/trust';
 import type { Data } from '../store/schema';
@@ -40,7 +40,8 @@ export async function seedDemoTrust(store: Store, opts: SeedOptions): Promise<bo
   }));
 
   const history: CategoryChange[] = [];
-  const past = calendar.halfTerms.filter((h) => h.end < ht.start).slice(-2);
+  // Two past risk meetings: one last summer (before this calendar starts), one last half term.
+  const meetings = [addDays(today, -120), addDays(today, -40)];
   const trend: Record<string, string[]> = {
     beacon: ['yellow', 'amber'],
     riverside: ['yellow', 'green'],
@@ -53,7 +54,7 @@ export async function seedDemoTrust(store: Store, opts: SeedOptions): Promise<bo
   for (const s of schools) {
     let from: string | undefined;
     trend[s.id]!.forEach((to, i) => {
-      const h = past[i];
+      const date = meetings[i]!;
       if (to === from) return;
       history.push({
         id: opts.newId(),
@@ -61,8 +62,8 @@ export async function seedDemoTrust(store: Store, opts: SeedOptions): Promise<bo
         from,
         to,
         urgentAction: false,
-        at: at(h ? addDays(h.end, -3) : addDays(today, -60 + i * 30)),
-        halfTermId: h?.id,
+        at: at(date),
+        halfTermId: halfTermOn(calendar, date)?.id,
         byId: 'tom',
         rationale: from ? `Risk meeting moved ${s.name} from ${from.toUpperCase()} to ${to.toUpperCase()}.` : 'Placed at due diligence on joining the trust.',
         evidence: ['QA visit report', 'Attendance data'],

@@ -5,7 +5,7 @@ import type { Data } from '../../store/schema';
 import type { Context, View } from '../command';
 import { formatWhen } from './format';
 
-const KIND_LABEL: Record<Approval['kind'], string> = {
+export const KIND_LABEL: Record<Approval['kind'], string> = {
   'category-move': 'Category move',
   rrcp: 'Rapid Response Commitment Plan',
   'talent-offer': 'Talent register offer',

@@ -9,6 +9,8 @@ import { defineAction, type Workflow } from '../registry';
 import { approvalView } from '../views/approval-view';
 import { formatWhen } from '../views/format';
 
+const View = z.object({ approvalId: z.string().min(1) });
+
 const Decide = z.object({
   approvalId: z.string().min(1),
   decision: z.enum(['approve', 'reject']),
@@ -43,6 +45,21 @@ export const approvals: Workflow = {
     },
   ],
   actions: [
+    // A posted approval card asks for its current state (Teams' card refresh), so a decided one shows as decided.
+    defineAction({
+      verb: 'approval.view',
+      schema: View,
+      run(ctx, { person, data }, input) {
+        const a = data.approvals.find((x) => x.id === input.approvalId);
+        if (!a) throw notFound('That decision', 'It may have been withdrawn. Type approvals to see what is waiting.');
+        const roles = rolesOf(person);
+        if (a.requestedById !== person.id && !roles.includes('dosi') && !a.deciderRoles.some((r) => roles.includes(r))) {
+          throw new AppError('NOT_ALLOWED', 'This decision is not one you raised or may take.', 'Type approvals to see the decisions waiting for you.');
+        }
+        const view = approvalView(data, a, ctx);
+        return reply(view.card, view.data, true);
+      },
+    }),
     defineAction({
       verb: 'approval.decide',
       schema: Decide,

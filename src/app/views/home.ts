@@ -1,0 +1,71 @@
+// A person's own open items, for Slack's App Home tab and the playground: their ISAP actions
+// (overdue first), decisions waiting for them, open surveys for them, forums they have not
+// answered. Pure: (data, person, now) → View.
+import type { Person } from '../../domain';
+import { isOverdue } from '../../domain/isap';
+import { rolesOf, schoolsOf } from '../../domain/people';
+import type { Data } from '../../store/schema';
+import type { View } from '../command';
+import { formatDate, formatWhen } from './format';
+import { localDate } from '../../domain/calendar';
+
+/** Each list shows this many and says how many more; keeps the Home tab within Slack's 100 blocks. */
+export const HOME_LIST_MAX = 12;
+
+interface Item {
+  title: string;
+  detail: string;
+}
+
+export function homeView(data: Readonly<Data>, person: Person, now: Date, timeZone: string): View {
+  const today = localDate(now, timeZone);
+  const school = (id: string) => data.schools.find((s) => s.id === id)?.name ?? id;
+  const roles = rolesOf(person);
+  const mySchools = schoolsOf(person);
+
+  const actions = data.isapActions
+    .filter((a) => a.ownerId === person.id && a.status === 'open')
+    .map((a) => ({ a, overdue: isOverdue(a, today) }))
+    .sort((x, y) => Number(y.overdue) - Number(x.overdue) || x.a.due.localeCompare(y.a.due))
+    .map(({ a, overdue }) => ({
+      title: a.title,
+      detail: `${school(a.schoolId)} · ${overdue ? 'overdue since' : 'due'} ${formatDate(a.due)} · ${a.rag.toUpperCase()}${a.snoozedUntil && a.snoozedUntil >= today ? ` · snoozed until ${formatDate(a.snoozedUntil)}` : ''}`,
+    }));
+
+  const decisions = data.approvals
+    .filter((a) => a.status === 'pending' && a.deciderRoles.some((r) => roles.includes(r)))
+    .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt))
+    .map((a) => ({ title: a.title, detail: `Raised ${formatWhen(a.requestedAt, timeZone)}` }));
+
+  const surveys = data.surveys
+    .filter((s) => s.status === 'open' && (!s.closesOn || s.closesOn >= today))
+    .filter((s) => s.audience.roles.some((r) => roles.includes(r as never)))
+    .filter((s) => !s.audience.schoolIds.length || s.audience.schoolIds.some((id) => mySchools.includes(id)))
+    .map((s) => ({ title: s.title, detail: s.closesOn ? `Open until ${formatDate(s.closesOn)} · anonymous` : 'Open · anonymous' }));
+
+  const forums = data.forums
+    .filter((f) => f.startsAt > now.toISOString() && f.invites.some((i) => i.personId === person.id && !i.rsvp))
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+    .map((f) => {
+      const expected = f.invites.find((i) => i.personId === person.id)?.expected;
+      return { title: f.title, detail: `${formatWhen(f.startsAt, timeZone)}${f.location ? `, ${f.location}` : ''}${expected ? ' · you are expected to attend' : ''}` };
+    });
+
+  const overdue = actions.filter((a) => a.detail.includes('overdue since')).length;
+  return {
+    card: 'home',
+    data: {
+      title: `${person.name.split(' ')[0]}, your open items`,
+      intro: `${formatDate(today)}. ${overdue ? `${overdue} overdue action${overdue === 1 ? '' : 's'}. ` : ''}Type help for everything else.`,
+      actions: list(actions),
+      decisions: list(decisions),
+      surveys: list(surveys),
+      forums: list(forums),
+    },
+  };
+}
+
+function list(items: Item[]) {
+  const more = items.length - HOME_LIST_MAX;
+  return { items: items.slice(0, HOME_LIST_MAX), count: items.length, more: more > 0 ? `…and ${more} more` : '' };
+}

@@ -1,0 +1,59 @@
+// When each digest goes out. Weekly: every Monday in term (the scheduler's own record of runs stops
+// a catch-up repeating it, and "send the digest now" still works). Risk pack: once in the last week of
+// each half term. Board: once at the end of each term. Those two jobs are checked every weekday, so
+// "once" is kept in the audit log (digest.sent): a restart or a catch-up never sends a pack twice.
+import { addDays, halfTermOn, isWorkingDay, type AcademicCalendar, type HalfTerm } from '../../../domain/calendar';
+import type { Context, Notification, Outcome, View } from '../../command';
+import { outcome } from '../../command';
+import { boardDigest } from './board';
+import { figures, mondayOf, type DigestKind } from './figures';
+import { riskPack } from './risk-pack';
+import { weeklyDigest } from './weekly';
+
+export const BUILD: Record<DigestKind, (ctx: Context) => View> = { 'weekly-slt': weeklyDigest, 'risk-pack': riskPack, 'board-termly': boardDigest };
+
+export const SYSTEM_ACTOR = 'scheduler';
+
+/** The notification that reaches every conversation subscribed to the digest. */
+export function toSubscribers(kind: DigestKind, view: View): Notification {
+  return { ...view, to: { digest: kind } };
+}
+
+async function send(ctx: Context, kind: DigestKind, subject: string, once: boolean): Promise<Outcome> {
+  if (once && ctx.store.log('audit').some((e) => e.action === 'digest.sent' && e.subject === subject)) return outcome();
+  const data = ctx.store.read();
+  const subscribers = data.subscriptions.filter((s) => s.digest === kind).length;
+  if (!subscribers) return outcome();
+  const view = BUILD[kind](ctx);
+  await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: SYSTEM_ACTOR, action: 'digest.sent', subject, outcome: 'ok', detail: { digest: kind, subscribers } });
+  return outcome([], [toSubscribers(kind, view)]);
+}
+
+/** The last working day of a half term (its end may be an INSET day or fall on a weekend). */
+function lastWorkingDay(cal: AcademicCalendar, h: HalfTerm): string {
+  for (let d = h.end; d >= h.start; d = addDays(d, -1)) if (isWorkingDay(cal, d)) return d;
+  return h.end;
+}
+
+export async function weeklyJob(ctx: Context): Promise<Outcome> {
+  const f = figures(ctx);
+  // SLT meets in term time; a Monday in the holidays has nothing new to say.
+  if (!halfTermOn(f.cal, f.today)) return outcome();
+  return send(ctx, 'weekly-slt', `weekly-slt:${f.today}`, false);
+}
+
+export async function riskPackJob(ctx: Context): Promise<Outcome> {
+  const f = figures(ctx);
+  const h = halfTermOn(f.cal, f.today);
+  if (!h || f.today < mondayOf(lastWorkingDay(f.cal, h))) return outcome();
+  return send(ctx, 'risk-pack', `risk-pack:${h.id}`, true);
+}
+
+export async function boardJob(ctx: Context): Promise<Outcome> {
+  const f = figures(ctx);
+  // The last half term of each term; sent on its last working day, or caught up within a fortnight.
+  const ends = f.cal.halfTerms.filter((h, i, all) => all[i + 1]?.term !== h.term);
+  const due = ends.find((h) => lastWorkingDay(f.cal, h) <= f.today && f.today <= addDays(h.end, 14));
+  if (!due) return outcome();
+  return send(ctx, 'board-termly', `board-termly:${due.id}`, true);
+}

@@ -1,0 +1,43 @@
+// Keeps a forum's calendar event (with its Teams meeting) in step with the invitations, when a
+// calendar is configured. Failure never stops the invitations: it is reported to the inviter.
+import type { Forum } from '../../../domain';
+import type { Data } from '../../../store/schema';
+import type { Context } from '../../command';
+import { when } from './views';
+
+export async function syncCalendar(ctx: Context, forumId: string): Promise<string> {
+  if (!ctx.calendar) return '';
+  const data = ctx.store.read();
+  const forum = data.forums.find((f) => f.id === forumId);
+  const organiser = data.people.find((p) => p.id === forum?.createdById);
+  if (!forum || !organiser) return '';
+  try {
+    const ev = await ctx.calendar.upsertForumEvent({
+      organiserEmail: organiser.email,
+      subject: forum.title,
+      startsAt: forum.startsAt,
+      endsAt: forum.endsAt,
+      location: forum.location,
+      body: `${forum.title}, ${when(forum, ctx.timeZone)}. Answer the invitation in Improvement Bot.`,
+      attendees: attendees(data, forum),
+      eventId: forum.graphEventId,
+    });
+    await ctx.store.transact((d) => {
+      const f = d.forums.find((x) => x.id === forumId);
+      if (!f) return;
+      f.graphEventId = ev.eventId;
+      if (ev.onlineMeetingUrl) f.onlineMeetingUrl = ev.onlineMeetingUrl;
+    });
+    return forum.graphEventId ? 'The calendar event was updated.' : 'A calendar event with a Teams meeting was created.';
+  } catch (e) {
+    console.error(`[forum] calendar event for ${forumId} failed:`, (e as Error).message);
+    return 'The calendar event could not be created or updated; the invitations went out in chat. Try forum invite again later to retry.';
+  }
+}
+
+function attendees(data: Readonly<Data>, forum: Forum) {
+  return forum.invites.flatMap((i) => {
+    const p = data.people.find((x) => x.id === i.personId);
+    return p ? [{ name: p.name, email: p.email }] : [];
+  });
+}

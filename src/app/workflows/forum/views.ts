@@ -1,0 +1,62 @@
+// The forum cards' data: the invitation with RSVP buttons, the upcoming list, the responses.
+import type { Forum, Person } from '../../../domain';
+import type { Data } from '../../../store/schema';
+import type { View } from '../../command';
+import { formatWhen } from '../../views/format';
+
+const RSVP_TEXT = { accepted: 'You accepted', tentative: 'You said tentative', declined: 'You declined' } as const;
+/** Long lists of names stay readable and inside Slack's 3,000-character section limit. */
+export const MAX_NAMES = 60;
+
+export function when(forum: Forum, timeZone: string): string {
+  const end = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(forum.endsAt));
+  return `${formatWhen(forum.startsAt, timeZone)}–${end}`;
+}
+
+export function myRsvp(forum: Forum, personId: string): string {
+  const inv = forum.invites.find((i) => i.personId === personId);
+  if (!inv) return 'Not invited';
+  return inv.rsvp ? RSVP_TEXT[inv.rsvp] : 'Not answered yet';
+}
+
+export function inviteView(forum: Forum, person: Person, timeZone: string, notice = ''): View {
+  const inv = forum.invites.find((i) => i.personId === person.id);
+  return {
+    card: 'forum-invite',
+    data: {
+      id: forum.id,
+      title: forum.title,
+      when: when(forum, timeZone),
+      where: forum.location ?? (forum.onlineMeetingUrl ? 'Teams meeting' : 'To be confirmed'),
+      meetingUrl: forum.onlineMeetingUrl ?? '',
+      expected: inv?.expected ? 'Your school is expected to attend.' : '',
+      rsvp: myRsvp(forum, person.id),
+      notice,
+    },
+  };
+}
+
+export function listView(data: Readonly<Data>, person: Person, forums: Forum[], timeZone: string): View {
+  return {
+    card: 'forum-list',
+    data: {
+      title: forums.length ? 'Upcoming forums' : 'No upcoming forums',
+      empty: 'No forums are planned yet.',
+      forums: forums.map((f) => ({
+        id: f.id,
+        title: f.title,
+        when: when(f, timeZone),
+        where: f.location ?? 'To be confirmed',
+        rsvp: myRsvp(f, person.id),
+        invited: f.invites.some((i) => i.personId === person.id),
+        meetingUrl: f.onlineMeetingUrl ?? '',
+      })),
+      trustName: data.trust?.name ?? '',
+    },
+  };
+}
+
+export function namesOf(data: Readonly<Data>, ids: string[]): string {
+  const names = ids.slice(0, MAX_NAMES).map((id) => data.people.find((p) => p.id === id)?.name ?? id).join(', ');
+  return ids.length > MAX_NAMES ? `${names} and ${ids.length - MAX_NAMES} more` : names;
+}

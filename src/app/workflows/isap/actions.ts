@@ -1,0 +1,147 @@
+// Card actions on one ISAP action: open, add, update, complete, snooze. Each re-checks scope inside
+// the transaction (the card may be stale), audits, and answers with the refreshed card.
+import { z } from 'zod';
+import { RAGS, type IsapAction, type Person } from '../../../domain';
+import { lastDueDate } from '../../../domain/isap-rules';
+import { hasRole } from '../../../domain/people';
+import type { Data } from '../../../store/schema';
+import { outcome, type Context, type Notification } from '../../command';
+import { badInput, notAllowed, notFound, AppError } from '../../errors';
+import { personById } from '../../people';
+import { defineAction } from '../../registry';
+import { formatDate } from '../../views/format';
+import { today } from './commands';
+import { actionFor, isExec, mayChange, maySeeSchool, schoolName } from './scope';
+import { actionView } from './views';
+
+const Id = z.string().trim().min(1, 'missing');
+const IsoDay = z.iso.date('use a date like 2026-12-04');
+const text = (max: number, what: string) => z.string().trim().min(1, `${what} is required`).max(max);
+
+/** Runs a change to one action inside a transaction, re-checking scope on the committed draft. */
+export async function changeAction(
+  ctx: Context,
+  person: Person,
+  actionId: string,
+  verb: string,
+  fn: (a: IsapAction, draft: Data) => Notification[] | void,
+): Promise<{ action: IsapAction; told: Notification[] }> {
+  await actionFor(ctx, ctx.store.read(), person, actionId, verb);
+  return ctx.store.transact((draft) => {
+    const a = draft.isapActions.find((x) => x.id === actionId);
+    if (!a || !mayChange(person, a)) throw notFound('That ISAP action');
+    const told = fn(a, draft) ?? [];
+    return { action: structuredClone(a), told };
+  });
+}
+
+function mustBeOpen(a: IsapAction) {
+  if (a.status !== 'open') throw new AppError('ALREADY_DONE', `"${a.title}" is already complete: nothing was changed.`, 'Type isap to see your open actions.');
+}
+
+async function audit(ctx: Context, person: Person, action: string, a: IsapAction, detail: Record<string, unknown>) {
+  await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action, subject: a.id, outcome: 'ok', detail: { schoolId: a.schoolId, ...detail } });
+}
+
+/** Tells the owner when someone else changed their action. */
+function tellOwner(data: Readonly<Data>, a: IsapAction, by: Person, what: string): Notification[] {
+  if (a.ownerId === by.id) return [];
+  return [{ card: 'list', data: { title: `${what}: ${a.title}`, intro: `${by.name} · ${schoolName(data, a.schoolId)}`, empty: '', items: [] }, to: { person: a.ownerId } }];
+}
+
+export const open = defineAction({
+  verb: 'isap.open',
+  schema: z.object({ actionId: Id }),
+  run(ctx, { data, person }, input) {
+    const a = data.isapActions.find((x) => x.id === input.actionId);
+    if (!a || !maySeeSchool(person, a.schoolId)) throw notFound('That ISAP action', 'Type isap to see your actions.');
+    return outcome([actionView(data, a, person, today(ctx))]);
+  },
+});
+
+export const addAction = defineAction({
+  verb: 'isap.add',
+  schema: z.object({ schoolId: Id, title: text(500, 'the action'), strand: text(100, 'the strand'), ownerId: Id, due: IsoDay, rag: z.enum(RAGS).default('amber') }),
+  async run(ctx, { person }, input) {
+    const d = today(ctx);
+    const a = await ctx.store.transact((draft) => {
+      const school = draft.schools.find((s) => s.id === input.schoolId);
+      if (!school) throw notFound('That school');
+      if (!isExec(person) && !hasRole(person, 'headteacher', school.id)) throw notAllowed('You can add actions only to your own school\'s plan. Nothing was added.');
+      const owner = personById(draft, input.ownerId);
+      const belongs = owner && (owner.roles.some((g) => g.schoolId === school.id) || owner.id === school.dosiId);
+      if (!belongs) throw badInput('The owner must be someone at the school (or its Director of School Improvement).', 'Pick the owner from the list.');
+      if (input.due < d || input.due > lastDueDate(draft.trust!.calendar)) throw badInput(`The due date must be between today and the end of the academic year (${formatDate(lastDueDate(draft.trust!.calendar))}).`);
+      const action: IsapAction = {
+        id: ctx.newId(), schoolId: school.id, title: input.title, strand: input.strand, ownerId: owner!.id, due: input.due, status: 'open', rag: input.rag,
+        extensions: [], escalationLevel: 0, source: `added by ${person.id}`, createdAt: ctx.now().toISOString(),
+      };
+      draft.isapActions.push(action);
+      return action;
+    });
+    await audit(ctx, person, 'isap.add', a, { title: a.title, ownerId: a.ownerId, due: a.due });
+    const data = ctx.store.read();
+    const view = actionView(data, a, person, d, 'Added to the plan.');
+    const told: Notification[] = a.ownerId === person.id ? [] : [{ ...actionView(data, a, personById(data, a.ownerId)!, d, `${person.name} gave you a new ISAP action.`), to: { person: a.ownerId } }];
+    return outcome([{ ...view, replace: true }], told);
+  },
+});
+
+export const update = defineAction({
+  verb: 'isap.update',
+  schema: z.object({ actionId: Id, rag: z.enum(RAGS).optional(), due: IsoDay.optional(), note: z.string().trim().max(1000).optional() }),
+  async run(ctx, { person }, input) {
+    const d = today(ctx);
+    const { action, told } = await changeAction(ctx, person, input.actionId, 'isap.update', (a, draft) => {
+      mustBeOpen(a);
+      if (input.due && input.due !== a.due) {
+        if (input.due < d) throw badInput('The due date cannot be in the past.');
+        if (input.due > a.due) throw badInput('To move the due date later, ask for an extension: nothing was changed.', 'Use "Ask for more time" on the action\'s card.');
+      }
+      if (!input.note && (!input.rag || input.rag === a.rag) && (!input.due || input.due === a.due)) throw badInput('Nothing to save: change the RAG or the date, or add a note.');
+      if (input.rag) a.rag = input.rag;
+      if (input.due) a.due = input.due;
+      if (input.note) a.notes = [...(a.notes ?? []), { at: ctx.now().toISOString(), byId: person.id, text: input.note }];
+      return tellOwner(draft, a, person, 'Updated');
+    });
+    await audit(ctx, person, 'isap.update', action, { rag: action.rag, due: action.due, ...(input.note ? { note: input.note } : {}) });
+    return outcome([{ ...actionView(ctx.store.read(), action, person, d, 'Saved.'), replace: true }], told);
+  },
+});
+
+export const complete = defineAction({
+  verb: 'isap.complete',
+  schema: z.object({ actionId: Id, evidence: text(2000, 'evidence of impact') }),
+  async run(ctx, { person }, input) {
+    const d = today(ctx);
+    const { action, told } = await changeAction(ctx, person, input.actionId, 'isap.complete', (a, draft) => {
+      mustBeOpen(a);
+      a.status = 'complete';
+      a.evidence = input.evidence;
+      a.completedAt = ctx.now().toISOString();
+      const ht = draft.schools.find((s) => s.id === a.schoolId)?.headteacherId;
+      const tellHead: Notification[] = ht && ht !== person.id && ht !== a.ownerId
+        ? [{ card: 'list', data: { title: `Completed: ${a.title}`, intro: `${person.name}. Evidence of impact: ${input.evidence}`, empty: '', items: [] }, to: { person: ht } }]
+        : [];
+      return [...tellOwner(draft, a, person, 'Completed'), ...tellHead];
+    });
+    await audit(ctx, person, 'isap.complete', action, { evidence: action.evidence });
+    return outcome([{ ...actionView(ctx.store.read(), action, person, d, 'Marked complete. Thank you.'), replace: true }], told);
+  },
+});
+
+export const snooze = defineAction({
+  verb: 'isap.snooze',
+  schema: z.object({ actionId: Id, until: IsoDay, snoozeReason: text(500, 'a reason') }),
+  async run(ctx, { person }, input) {
+    const d = today(ctx);
+    const { action } = await changeAction(ctx, person, input.actionId, 'isap.snooze', (a, draft) => {
+      mustBeOpen(a);
+      if (input.until <= d || input.until > lastDueDate(draft.trust!.calendar)) throw badInput('Snooze until a date after today and within this academic year.');
+      a.snoozedUntil = input.until;
+      a.snoozeReason = input.snoozeReason;
+    });
+    await audit(ctx, person, 'isap.snooze', action, { until: input.until, reason: input.snoozeReason });
+    return outcome([{ ...actionView(ctx.store.read(), action, person, d, `Snoozed: no reminders until ${formatDate(input.until)}.`), replace: true }]);
+  },
+});

@@ -1,0 +1,95 @@
+// The ISAP cards' data: one action with its buttons, a plan in groups, the add form.
+import type { AcademicCalendar, IsapAction, Person } from '../../../domain';
+import { isOverdue } from '../../../domain/isap';
+import { isSnoozed, lastDueDate, schoolDaysOverdue } from '../../../domain/isap-rules';
+import type { Data } from '../../../store/schema';
+import type { View } from '../../command';
+import { personById } from '../../people';
+import { formatDate } from '../../views/format';
+import { mayChange, schoolName } from './scope';
+
+/** Cards stay readable and inside the platforms' size limits. */
+export const MAX_ITEMS = 30;
+
+const RAG_COLOUR = { red: 'Attention', amber: 'Warning', green: 'Good' } as const;
+
+export function dueText(cal: AcademicCalendar, a: IsapAction, today: string): string {
+  if (a.status === 'complete') return `Completed${a.completedAt ? ` ${formatDate(a.completedAt.slice(0, 10))}` : ''}`;
+  if (isOverdue(a, today)) {
+    const n = schoolDaysOverdue(cal, a, today);
+    return `Overdue: due ${formatDate(a.due)} (${n} school day${n === 1 ? '' : 's'} ago)`;
+  }
+  return `Due ${formatDate(a.due)}`;
+}
+
+export function actionView(data: Readonly<Data>, a: IsapAction, viewer: Person, today: string, notice = ''): View {
+  const cal = data.trust!.calendar;
+  const pending = a.extensions.find((e) => e.status === 'pending');
+  const open = a.status === 'open';
+  return {
+    card: 'isap-action',
+    data: {
+      id: a.id,
+      title: a.title,
+      school: schoolName(data, a.schoolId),
+      facts: [
+        { title: 'Strand', value: a.strand ?? 'Not set' },
+        { title: 'Owner', value: personById(data, a.ownerId)?.name ?? 'Unknown' },
+        { title: 'RAG', value: a.rag.toUpperCase() },
+        { title: 'Due', value: dueText(cal, a, today) },
+        ...(isSnoozed(a, today) ? [{ title: 'Snoozed', value: `until ${formatDate(a.snoozedUntil!)}: ${a.snoozeReason ?? ''}` }] : []),
+        ...(pending ? [{ title: 'Extension', value: `to ${formatDate(pending.newDue)} asked, waiting for a decision` }] : []),
+        ...(a.notes?.length ? [{ title: 'Latest note', value: a.notes[a.notes.length - 1]!.text }] : []),
+      ],
+      ragColour: RAG_COLOUR[a.rag],
+      rag: a.rag,
+      evidence: a.evidence ?? '',
+      canAct: open && mayChange(viewer, a),
+      canExtend: open && !pending && mayChange(viewer, a),
+      today,
+      lastDue: lastDueDate(cal),
+      due: a.due,
+      notice,
+    },
+  };
+}
+
+export interface PlanItem {
+  id: string;
+  title: string;
+  detail: string;
+  rag: string;
+  ragColour: string;
+}
+
+export function planItem(data: Readonly<Data>, a: IsapAction, today: string, withSchool: boolean): PlanItem {
+  const cal = data.trust!.calendar;
+  const owner = personById(data, a.ownerId)?.name ?? 'Unknown';
+  const parts = [withSchool ? schoolName(data, a.schoolId) : '', owner, dueText(cal, a, today), isSnoozed(a, today) ? 'snoozed' : ''].filter(Boolean);
+  return { id: a.id, title: a.title, detail: parts.join(' · '), rag: a.rag.toUpperCase(), ragColour: RAG_COLOUR[a.rag] };
+}
+
+export interface PlanGroup {
+  name: string;
+  items: PlanItem[];
+}
+
+/** Caps the items across groups, saying how many were left off. */
+export function planView(title: string, intro: string, empty: string, groups: PlanGroup[]): View {
+  let left = MAX_ITEMS;
+  let more = 0;
+  const shown = groups
+    .map((g) => {
+      const items = g.items.slice(0, Math.max(0, left));
+      more += g.items.length - items.length;
+      left -= items.length;
+      return { name: g.name, items };
+    })
+    .filter((g) => g.items.length);
+  return { card: 'isap-plan', data: { title, intro, empty, groups: shown, more: more ? `${more} more not shown: open a school's plan to see them all.` : '' } };
+}
+
+/** A short confirmation card. */
+export function noticeView(title: string, text: string): View {
+  return { card: 'list', data: { title, intro: text, empty: '', items: [] } };
+}

@@ -1,0 +1,34 @@
+// Results and the CSV export: the same release decision as every other view (see surveys-results).
+import { resultsCsv, surveyResults } from '../../../domain/surveys-results';
+import { reply, type Context, type Outcome, type Request } from '../../command';
+import type { TextCommand } from '../../registry';
+import { findSurvey, resultsScope } from './access';
+import { exportView, resultsView } from './views';
+
+function compute(ctx: Context, { person, data, cmd }: Request) {
+  const survey = findSurvey(data, cmd.args[0]);
+  if (survey.status === 'draft') return { survey, results: undefined };
+  const scope = resultsScope(data, person, survey, cmd.args.slice(1));
+  const rules = data.trust?.settings.anonymity ?? { minGroup: 5, minFreeText: 10 };
+  const responses = ctx.store.log('surveyResponses');
+  return { survey, results: surveyResults(survey, responses, rules, data.schools, scope) };
+}
+
+function results(ctx: Context, req: Request): Outcome {
+  const { survey, results: r } = compute(ctx, req);
+  if (!r) return reply('list', { title: survey.title, intro: 'This survey is a draft: nobody has been asked yet.', empty: `survey open ${survey.id}`, items: [] });
+  const v = resultsView(r, survey.status);
+  return reply(v.card, v.data);
+}
+
+function exportCsv(ctx: Context, req: Request): Outcome {
+  const { survey, results: r } = compute(ctx, req);
+  if (!r) return reply('list', { title: survey.title, intro: 'This survey is a draft: there is nothing to export.', empty: '', items: [] });
+  const v = exportView(r, resultsCsv(r));
+  return reply(v.card, v.data);
+}
+
+export const resultsCommands: TextCommand[] = [
+  { key: 'survey.results', words: ['survey', 'results'], usage: 'survey results <id> [school]', summary: 'Results, with small groups hidden', run: results },
+  { key: 'survey.export', words: ['survey', 'export'], usage: 'survey export <id> [school]', summary: 'The results as CSV, exactly what may be shown', run: exportCsv },
+];

@@ -1,0 +1,51 @@
+// The Slack channel: Bolt 5 on our one HTTP server (POST /slack/events, Bolt's own signature check)
+// or over Socket Mode when SLACK_APP_TOKEN is set. Bolt stays inside src/channels/slack/.
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { Channel, ChannelDeps } from '../channel';
+import { registerHandlers } from './handlers';
+import { createSlackSender } from './sender';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export function createSlackChannel(deps: ChannelDeps): Channel {
+  const cfg = deps.config.slack;
+  if (!cfg) throw new Error('Slack is not configured');
+  const slackApiUrl = cfg.apiUrl;
+  const socketMode = Boolean(cfg.appToken);
+  // Interactive calls retry a little; the outbox does its own retrying, so its client does not,
+  // and hands 429s back (with Retry-After) instead of pausing every send behind one.
+  const clientOptions = { ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: { retries: 2, minTimeout: 300, maxTimeout: 2_000 } };
+  const http = socketMode ? undefined : new HTTPReceiver({ signingSecret: cfg.signingSecret!, endpoints: SLACK_EVENTS_PATH, logLevel: LogLevel.WARN });
+  // Built here rather than by Bolt so that SLACK_API_URL reaches apps.connections.open too.
+  const socket = socketMode ? new SocketModeReceiver({ appToken: cfg.appToken!, installerOptions: { clientOptions }, logLevel: LogLevel.WARN }) : undefined;
+  const app = new App({
+    token: cfg.botToken,
+    receiver: http ?? socket,
+    clientOptions,
+    logLevel: LogLevel.WARN,
+    // auth.test runs at start(), where a wrong token stops the bot with a clear line.
+    deferInitialization: true,
+  });
+  app.error(async (e) => {
+    console.error('[slack] listener failed:', e.message);
+  });
+  registerHandlers(app, deps);
+  const outboxClient = new webApi.WebClient(cfg.botToken, { ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logLevel: LogLevel.ERROR });
+
+  return {
+    name: 'slack',
+    routes: http ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => http.requestListener(req, res) }] : [],
+    sender: createSlackSender(outboxClient, deps.store, deps.now),
+    async start() {
+      try {
+        await app.init();
+      } catch (e) {
+        throw new Error(`Slack did not accept SLACK_BOT_TOKEN (auth.test: ${(e as Error).message})`);
+      }
+      if (socketMode) await app.start();
+    },
+    async stop() {
+      if (socketMode) await app.stop();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// The outbox's way into Slack: post (chat.postMessage), update (chat.update) and open a DM with
+// someone (conversations.open). Slack's errors become DeliveryErrors the outbox knows what to do with.
+import type { webApi } from '@slack/bolt';
+import type { View } from '../../app/command';
+import type { AdaptiveCard } from '../../cards/render';
+import type { Person } from '../../domain';
+import { DeliveryError, type Sender } from '../../delivery/sender';
+import type { Conversation } from '../../store/schema';
+import type { Store } from '../../store/store';
+import { cardToBlocks } from './blockkit';
+
+type WebClient = webApi.WebClient;
+
+/**
+ * Slack errors that mean "this conversation is gone for us": stop trying, mark it blocked. App-wide
+ * errors (invalid_auth, missing_scope) are not here: they are the operator's to fix, not the person's.
+ */
+const BLOCKED = new Set([
+  'account_inactive',
+  'not_in_channel',
+  'channel_not_found',
+  'is_archived',
+  'user_not_found',
+  'user_disabled',
+  'cannot_dm_bot',
+  'restricted_action',
+]);
+
+/** Slack's messageId for the outbox: `channel|ts`, everything chat.update needs. */
+export const messageIdOf = (channel: string, ts: string) => `${channel}|${ts}`;
+
+export function createSlackSender(client: WebClient, store: Store, now: () => Date): Sender {
+  const channelOf = (conv: Conversation) => (conv.ref as { channel?: string } | null)?.channel ?? conv.key.replace(/^slack:/, '');
+  return {
+    platform: 'slack',
+    // chat.postMessage allows about one message a second per channel.
+    minGapMs: 1000,
+    async post(conv, _view: View, card: AdaptiveCard) {
+      const channel = channelOf(conv);
+      const res = await call(() => client.chat.postMessage({ channel, ...cardToBlocks(card) }));
+      return { messageId: messageIdOf(res.channel ?? channel, res.ts!) };
+    },
+    async update(_conv, messageId, _view, card) {
+      const [channel, ts] = messageId.split('|');
+      await call(() => client.chat.update({ channel: channel!, ts: ts!, ...cardToBlocks(card) }));
+    },
+    async reach(person: Person) {
+      const user = person.slackUserId ?? (await call(() => client.users.lookupByEmail({ email: person.email })).catch(() => undefined))?.user?.id;
+      if (!user) return undefined;
+      const res = await call(() => client.conversations.open({ users: user }));
+      const channel = res.channel?.id;
+      if (!channel) return undefined;
+      const conv: Conversation = { key: `slack:${channel}`, platform: 'slack', kind: 'personal', personId: person.id, name: person.name, ref: { channel }, blocked: false, updatedAt: now().toISOString() };
+      await store.transact((d) => {
+        d.conversations = [...d.conversations.filter((c) => c.key !== conv.key), conv];
+      });
+      return conv;
+    },
+  };
+}
+
+/** Runs a Web API call, turning Slack's errors into DeliveryErrors. */
+async function call<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw toDeliveryError(e);
+  }
+}
+
+export function toDeliveryError(e: unknown): DeliveryError {
+  const err = e as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
+  if (err.code === 'slack_webapi_rate_limited_error') return new DeliveryError('rate-limited', 'Slack rate limit', (err.retryAfter ?? 1) * 1000);
+  const code = err.data?.error;
+  if (code === 'ratelimited') return new DeliveryError('rate-limited', 'Slack rate limit', 1000);
+  if (code && BLOCKED.has(code)) return new DeliveryError('blocked', `Slack: ${code}`);
+  return new DeliveryError('failed', code ? `Slack: ${code}` : (err.message ?? 'Slack call failed'));
+}

@@ -1,0 +1,41 @@
+// The Microsoft Teams channel: POST /api/messages through botbuilder's CloudAdapter, and a Sender
+// for the outbox. botbuilder is used only in this folder (a move to the Agents SDK stays here).
+import type { Channel, ChannelDeps } from '../channel';
+import { createAdapter } from './adapter';
+import { teamsConversations } from './conversations';
+import { processActivityRequest } from './http';
+import { teamsSender } from './sender';
+import { teamsTurn } from './turn';
+
+export function createTeamsChannel(deps: ChannelDeps): Channel {
+  const { config, store } = deps;
+  const adapter = createAdapter(config.teams);
+  const appId = config.teams.appId ?? '';
+  const conversations = teamsConversations(store);
+  const pending = new Set<Promise<unknown>>();
+
+  const onTurn = teamsTurn({
+    store,
+    dispatcher: deps.dispatcher,
+    outbox: deps.outbox,
+    conversations,
+    allowedTenantIds: config.teams.allowedTenantIds,
+    now: deps.now,
+    invoke: {
+      continueIn: (ref, fn) => adapter.continueConversationAsync(appId, ref, fn),
+      track(p) {
+        pending.add(p);
+        void p.finally(() => pending.delete(p));
+      },
+    },
+  });
+
+  return {
+    name: 'teams',
+    routes: [{ method: 'POST', path: '/api/messages', handle: (req, res) => processActivityRequest(adapter, req, res, onTurn) }],
+    sender: teamsSender({ adapter, appId, store, conversations, allowedTenantIds: config.teams.allowedTenantIds, now: deps.now }),
+    async stop() {
+      await Promise.allSettled([...pending]);
+    },
+  };
+}

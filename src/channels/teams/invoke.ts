@@ -1,0 +1,93 @@
+// Card buttons (Action.Execute) arrive as `adaptiveCard/action` invokes. Teams waits 5 seconds for
+// the answer, so a slow command is answered with a "working on it" card and its result follows as
+// an update of the same message once it is ready.
+import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
+import type { Command, Outcome, Reply } from '../../app/command';
+import type { Store } from '../../store/store';
+import { CARD_CONTENT_TYPE } from './activity';
+import { cardMessage, subjectOf, teamsCard } from './cards';
+import { rememberPosted } from './replies';
+import { postNew } from './sender';
+
+/** Under Teams' 5 s, leaving time for the answer to travel. */
+export const INVOKE_BUDGET_MS = 4_000;
+
+const WORKING: Reply = {
+  card: 'list',
+  data: { title: 'Working on it…', intro: 'This is taking a little longer than usual. The result will replace this card shortly.', empty: '', items: [] },
+};
+
+export interface InvokeDeps {
+  store: Store;
+  /** Dispatches and hands the notifications to the outbox. */
+  run(cmd: Command): Promise<Outcome>;
+  /** Runs `fn` in the conversation later, after this turn has ended. */
+  continueIn(ref: Partial<ConversationReference>, fn: (context: TurnContext) => Promise<void>): Promise<void>;
+  /** Follow-ups still running, so that stopping the bot waits for them. */
+  track(p: Promise<unknown>): void;
+  budgetMs?: number;
+}
+
+export async function answerCardAction(context: TurnContext, cmd: Command, deps: InvokeDeps): Promise<void> {
+  const work = deps.run(cmd);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const slow = new Promise<'slow'>((resolve) => {
+    timer = setTimeout(() => resolve('slow'), deps.budgetMs ?? INVOKE_BUDGET_MS);
+  });
+  const first = await Promise.race([work, slow]);
+  clearTimeout(timer);
+  const viewer = context.activity.from?.id ? [context.activity.from.id] : [];
+
+  if (first !== 'slow') {
+    const { main, rest } = split(first);
+    await invokeResponse(context, main ? teamsCard(main, deps.store.read(), viewer) : undefined);
+    for (const r of rest) await context.sendActivity(cardMessage(teamsCard(r, deps.store.read(), viewer)));
+    return;
+  }
+
+  await invokeResponse(context, teamsCard(WORKING, deps.store.read()));
+  const activity = context.activity;
+  const ref = conversationRefOf(activity);
+  const followUp = work
+    .then((o) =>
+      deps.continueIn(ref, async (later) => {
+        const { main, rest } = split(o);
+        if (main && activity.replyToId) {
+          await later.updateActivity({ ...cardMessage(teamsCard(main, deps.store.read(), viewer)), id: activity.replyToId });
+          const subject = subjectOf(main);
+          if (subject) await rememberPosted(deps.store, subject, cmd.where.conversationKey, activity.replyToId);
+        } else if (main) {
+          rest.unshift(main);
+        }
+        for (const r of rest) await postNew(later, cardMessage(teamsCard(r, deps.store.read(), viewer)));
+      }),
+    )
+    .catch((e: unknown) => console.error('[teams] a slow card action could not send its result:', e));
+  deps.track(followUp);
+}
+
+/** The reply that replaces the clicked card (or the first), and the others to post after it. */
+function split(o: Outcome): { main?: Reply; rest: Reply[] } {
+  const main = o.replies.find((r) => r.replace) ?? o.replies[0];
+  return { main, rest: o.replies.filter((r) => r !== main) };
+}
+
+async function invokeResponse(context: TurnContext, card: unknown | undefined): Promise<void> {
+  // A repeated click (same activity id) has nothing new to show: Teams keeps the card as it is.
+  const body = card
+    ? { statusCode: 200, type: CARD_CONTENT_TYPE, value: card }
+    : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Already done.' };
+  await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
+}
+
+function conversationRefOf(activity: Activity): Partial<ConversationReference> {
+  return {
+    activityId: activity.replyToId,
+    user: activity.from,
+    bot: activity.recipient,
+    conversation: activity.conversation,
+    channelId: activity.channelId,
+    serviceUrl: activity.serviceUrl,
+    locale: activity.locale,
+  };
+}

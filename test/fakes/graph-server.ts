@@ -1,0 +1,98 @@
+// A fake Microsoft Graph and Entra token endpoint: a real HTTPS server on 127.0.0.1 with a
+// self-signed certificate made by openssl at test time (the Graph SDK sends the bearer token only
+// over HTTPS). It issues tokens for one client and checks them on every Graph call.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface GraphCall {
+  method: string;
+  path: string;
+  auth?: string;
+  body: Record<string, unknown>;
+}
+
+export interface FakeGraph {
+  url: string;
+  caFile: string;
+  calls: GraphCall[];
+  tokensIssued: number;
+  events: Map<string, Record<string, unknown>>;
+  /** The next Graph (not token) call answers with this status. */
+  failNext(status: number): void;
+  close(): Promise<void>;
+}
+
+export async function startFakeGraph(client: { tenantId: string; clientId: string; clientSecret: string }): Promise<FakeGraph> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fake-graph-'));
+  const key = path.join(dir, 'key.pem');
+  const cert = path.join(dir, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+
+  const tokens = new Set<string>();
+  let failStatus = 0;
+  let n = 0;
+  const state: FakeGraph = {
+    url: '',
+    caFile: cert,
+    calls: [],
+    tokensIssued: 0,
+    events: new Map(),
+    failNext: (s) => void (failStatus = s),
+    close: async () => {
+      await new Promise<void>((r) => server.close(() => r()));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+
+  const server = https.createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const send = (status: number, body?: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(body === undefined ? '' : JSON.stringify(body));
+      };
+      const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+      if (req.method === 'POST' && url.pathname === `/${client.tenantId}/oauth2/v2.0/token`) {
+        const form = new URLSearchParams(raw);
+        if (form.get('client_id') !== client.clientId || form.get('client_secret') !== client.clientSecret || form.get('grant_type') !== 'client_credentials') {
+          return send(401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' });
+        }
+        const token = `token-${++state.tokensIssued}`;
+        tokens.add(token);
+        return send(200, { token_type: 'Bearer', expires_in: 3599, access_token: token });
+      }
+      const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+      const auth = req.headers.authorization;
+      state.calls.push({ method: req.method ?? '', path: url.pathname, auth, body });
+      if (!auth || !tokens.has(auth.replace(/^Bearer /, ''))) return send(401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } });
+      if (failStatus) {
+        const s = failStatus;
+        failStatus = 0;
+        return send(s, { error: { code: 'ErrorInternalServerError', message: 'Something failed.' } });
+      }
+      const m = url.pathname.match(/^\/v1\.0\/users\/([^/]+)\/events(?:\/([^/]+))?$/);
+      if (m && req.method === 'POST' && !m[2]) {
+        const id = `event-${++n}`;
+        const ev = { ...body, id, organizer: { emailAddress: { address: decodeURIComponent(m[1]!) } }, onlineMeeting: body.isOnlineMeeting ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/${id}` } : null };
+        state.events.set(id, ev);
+        return send(201, ev);
+      }
+      if (m && req.method === 'PATCH' && m[2]) {
+        const ev = state.events.get(decodeURIComponent(m[2]));
+        if (!ev) return send(404, { error: { code: 'ErrorItemNotFound', message: 'The specified object was not found in the store.' } });
+        Object.assign(ev, body);
+        return send(200, ev);
+      }
+      send(404, { error: { code: 'NotFound', message: `${req.method} ${url.pathname}` } });
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  state.url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return state;
+}

@@ -1,0 +1,127 @@
+// A fake Bot Connector: a real HTTP server on 127.0.0.1 that records what the bot sends and answers
+// as the Bot Framework REST API does (v3 conversations, activities, members). Tests point an
+// activity's serviceUrl at it, and can make it answer 429 or 403 for a while.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: any;
+  at: number;
+  /** What the fake answered. */
+  status?: number;
+}
+
+export interface RosterMember {
+  id: string;
+  name: string;
+  aadObjectId?: string;
+  email?: string;
+  userPrincipalName?: string;
+}
+
+export interface SentActivity {
+  conversationId: string;
+  activityId: string;
+  activity: any;
+  at: number;
+  status: number;
+}
+
+interface Failure {
+  match: (r: RecordedRequest) => boolean;
+  status: number;
+  headers: Record<string, string>;
+  remaining: number;
+}
+
+export interface FakeConnector {
+  /** The serviceUrl to put on activities (ends with '/'). */
+  url: string;
+  requests: RecordedRequest[];
+  /** Members GET /v3/conversations/{id}/members/{userId} finds (by id). */
+  roster: RosterMember[];
+  /** Stops every failure set with `fail`. */
+  heal(): void;
+  /** Answers the next `times` matching requests with `status` instead. */
+  fail(match: (r: RecordedRequest) => boolean, status: number, times: number, headers?: Record<string, string>): void;
+  /** Activities posted (including refused attempts: see status). */
+  posted(): SentActivity[];
+  updated(): SentActivity[];
+  waitFor<T>(find: () => T | undefined | false, timeoutMs?: number): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function startFakeConnector(): Promise<FakeConnector> {
+  const requests: RecordedRequest[] = [];
+  const failures: Failure[] = [];
+  const roster: RosterMember[] = [];
+  let n = 0;
+
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const rec: RecordedRequest = { method: req.method ?? '', path, body: text ? JSON.parse(text) : undefined, at: Date.now() };
+    requests.push(rec);
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      rec.status = status;
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(body));
+    };
+    const failure = failures.find((f) => f.remaining > 0 && f.match(rec));
+    if (failure) {
+      failure.remaining--;
+      return send(failure.status, { error: { code: failure.status === 403 ? 'ConversationBlockedByUser' : 'Throttled', message: `fake ${failure.status}` } }, failure.headers);
+    }
+    let m: RegExpMatchArray | null;
+    if (rec.method === 'POST' && path === '/v3/conversations') return send(201, { id: `a:chat-${++n}` });
+    if (rec.method === 'POST' && (m = path.match(/^\/v3\/conversations\/([^/]+)\/activities(\/[^/]+)?$/))) return send(201, { id: `msg-${++n}` });
+    if (rec.method === 'PUT' && (m = path.match(/^\/v3\/conversations\/([^/]+)\/activities\/([^/]+)$/))) return send(200, { id: decodeURIComponent(m[2]!) });
+    if (rec.method === 'GET' && (m = path.match(/^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/))) {
+      const member = roster.find((r) => r.id === decodeURIComponent(m![2]!));
+      return member ? send(200, member) : send(404, { error: { code: 'MemberNotFoundInConversation', message: 'not found' } });
+    }
+    send(404, { error: { code: 'NotFound', message: `${rec.method} ${path}` } });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  const activityRequests = (method: string) =>
+    requests
+      .filter((r) => r.method === method && /^\/v3\/conversations\/[^/]+\/activities/.test(r.path))
+      .map((r) => {
+        const [, conv, id] = r.path.match(/^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/)!;
+        return { conversationId: decodeURIComponent(conv!), activityId: id ? decodeURIComponent(id) : '', activity: r.body, at: r.at, status: r.status ?? 0 };
+      });
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    requests,
+    roster,
+    heal() {
+      failures.length = 0;
+    },
+    fail(match, status, times, headers = {}) {
+      failures.push({ match, status, headers, remaining: times });
+    },
+    posted: () => activityRequests('POST'),
+    updated: () => activityRequests('PUT'),
+    async waitFor(find, timeoutMs = 10_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const v = find();
+        if (v) return v;
+        if (Date.now() > until) throw new Error('fake connector: timed out waiting');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
