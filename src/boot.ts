@@ -35,6 +35,8 @@ export interface BootOptions {
   /** Seed the demo trust on first start; defaults to local mode. */
   seedDemo?: boolean;
   scheduler?: boolean;
+  /** Mount the playground in local mode (default). Off for tests of another channel's own delivery. */
+  playground?: boolean;
   /** Extra workflows after the built-in ones (tests inject a deliberately slow one). */
   workflows?: Workflow[];
 }
@@ -54,7 +56,7 @@ export async function startBot(config: Config, opts: BootOptions = {}): Promise<
   let ready = false;
 
   const deps: ChannelDeps = { config, store, dispatcher, outbox, scheduler: () => scheduler, now };
-  const factories = [...(await platformChannels(config)), ...(opts.channels ?? [])];
+  const factories = [...(await platformChannels(config, opts.playground ?? true)), ...(opts.channels ?? [])];
   const channels = factories.map((f) => f(deps));
   for (const c of channels) if (c.sender) outbox.addSender(c.sender);
 
@@ -92,9 +94,9 @@ export async function startBot(config: Config, opts: BootOptions = {}): Promise<
 }
 
 /** The channels the configuration enables. Each adapter is loaded only when used. */
-async function platformChannels(config: Config): Promise<((deps: ChannelDeps) => Channel)[]> {
+async function platformChannels(config: Config, playground: boolean): Promise<((deps: ChannelDeps) => Channel)[]> {
   const list: ((deps: ChannelDeps) => Channel)[] = [];
-  if (config.localMode) list.push(createPlayground);
+  if (config.localMode && playground) list.push(createPlayground);
   // Without an app id Teams accepts unauthenticated activities (as the Emulator does): never in production.
   if (config.teams.appId || config.env !== 'production') list.push((await import('./channels/teams/channel')).createTeamsChannel);
   if (config.slack) list.push((await import('./channels/slack')).createSlackChannel);

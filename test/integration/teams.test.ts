@@ -20,7 +20,8 @@ let o: { serviceUrl: string };
 beforeAll(async () => {
   fake = await startFakeConnector();
   o = { serviceUrl: fake.url };
-  t = await startTestBot();
+  // Without the playground, whose local chats would take notifications meant for Teams here.
+  t = await startTestBot({ boot: { playground: false } });
 });
 afterAll(async () => {
   if (process.env.DUMP) console.log(fake.requests.map((r) => `${r.method} ${r.path} ${r.status}`).join('\n'));

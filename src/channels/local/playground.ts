@@ -59,7 +59,7 @@ export function createPlayground(deps: ChannelDeps): Channel {
 
   return {
     name: 'local',
-    sender: createLocalSender(inbox, deps.store, deps.now),
+    sender: createLocalSender(inbox),
     routes: [
       { method: 'GET', path: '/', handle: (_req, res) => serveFile(res, path.join(PUBLIC_DIR, 'index.html'), 'text/html') },
       {
@@ -97,6 +97,17 @@ export function createPlayground(deps: ChannelDeps): Channel {
         },
       },
     ],
+    async start() {
+      // People added after the demo was seeded (an import, a test) get their playground chat too.
+      const at = deps.now().toISOString();
+      await deps.store.transact((d) => {
+        for (const p of d.people) {
+          const key = `local:person:${p.id}`;
+          if (d.conversations.some((c) => c.key === key)) continue;
+          d.conversations.push({ key, platform: 'local', kind: 'personal', personId: p.id, name: p.name, ref: null, blocked: false, updatedAt: at });
+        }
+      });
+    },
     async stop() {
       for (const res of streams) res.end();
       streams.clear();
