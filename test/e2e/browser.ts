@@ -30,6 +30,8 @@ export async function launchBrowser(): Promise<Browser> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1280, height: 800 },
   });
+  // Fail a step in seconds with what was awaited, well inside the test's own timeout.
+  context.setDefaultTimeout(8_000);
   return {
     context,
     async page(viewport) {
@@ -50,3 +52,27 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+
+/** What a person does on the playground page: be someone, type a command, read the conversation. */
+export function playground(page: Page) {
+  const messages = () => page.locator('#messages');
+  return {
+    messages,
+    async as(personId: string) {
+      await page.selectOption('#persona', personId);
+      await page.waitForFunction(() => document.querySelector('#conversation-title')?.textContent === 'Chat with Improvement Bot');
+    },
+    async type(text: string) {
+      await page.locator('#text').fill(text);
+      await page.keyboard.press('Enter');
+    },
+    /** Picks `answer` in a card's expanded choice set (radios, or checkboxes for multi-select) labelled `question`. */
+    async choose(card: ReturnType<Page['locator']>, question: string | RegExp, answer: string, role: 'radio' | 'checkbox' = 'radio') {
+      // The renderer names only the first choice after the question, so find the question's own block.
+      const block = card.locator('div', { has: page.getByText(question) }).filter({ has: page.locator('.ac-input-container') }).last();
+      await block.getByRole(role, { name: answer, exact: true }).check();
+    },
+    /** The last card from the bot that contains `text`. */
+    card: (text: string) => page.locator('article.msg.bot', { hasText: text }).last(),
+  };
+}

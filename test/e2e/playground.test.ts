@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestBot, type TestBot } from '../helpers/bot';
-import { chromiumMissing, CHROMIUM, launchBrowser, shot, type Browser } from './browser';
+import { chromiumMissing, CHROMIUM, launchBrowser, playground, shot, type Browser } from './browser';
 
 const title = chromiumMissing ? `playground in a browser (SKIPPED: ${CHROMIUM} is missing)` : 'playground in a browser';
 
@@ -24,14 +24,8 @@ describe.skipIf(chromiumMissing)(title, () => {
   });
 
   const messages = () => page.locator('#messages');
-  async function as(personId: string) {
-    await page.selectOption('#persona', personId);
-    await expect.poll(() => page.locator('#conversation-title').innerText()).toBe('Chat with Improvement Bot');
-  }
-  async function type(text: string) {
-    await page.locator('#text').fill(text);
-    await page.keyboard.press('Enter');
-  }
+  const as = (personId: string) => playground(page).as(personId);
+  const type = (text: string) => playground(page).type(text);
 
   it('opens on / with the trust\'s people and their conversations', async () => {
     expect(t.bot.store.read().conversations.some((c) => c.platform === 'local')).toBe(true);
@@ -118,8 +112,14 @@ describe.skipIf(chromiumMissing)(title, () => {
     const status = await page.locator('#status').innerText();
     const added = (await sltCount()) - before;
     // The SLT channel subscribes to the weekly digest in the demo trust: whatever the job sent is said.
-    if (added) expect(status).toContain(`Weekly digest sent: ${added} message`);
-    else expect(status).toContain('The weekly digest had nothing to send');
+    if (added) {
+      expect(status).toContain(`Weekly digest sent: ${added} message`);
+      await page.locator('#conversations button', { hasText: 'SLT channel' }).click();
+      await expect.poll(() => page.locator('article.msg.bot').count()).toBeGreaterThanOrEqual(added);
+      await shot(page, '07-slt-digest');
+    } else {
+      expect(status).toContain('The weekly digest had nothing to send');
+    }
   });
 
   it('keyboard: the controls come in a sensible Tab order', async () => {

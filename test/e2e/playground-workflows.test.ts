@@ -1,0 +1,82 @@
+// The playground in real headless Chromium: a headteacher answers the risk round's category
+// questions and a teacher answers the staff survey, by filling in the cards on screen.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startTestBot, type TestBot } from '../helpers/bot';
+import { chromiumMissing, CHROMIUM, launchBrowser, playground, shot, type Browser } from './browser';
+
+const title = chromiumMissing ? `playground workflows in a browser (SKIPPED: ${CHROMIUM} is missing)` : 'playground workflows in a browser';
+
+describe.skipIf(chromiumMissing)(title, () => {
+  let t: TestBot;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let p: ReturnType<typeof playground>;
+
+  beforeAll(async () => {
+    t = await startTestBot();
+    browser = await launchBrowser();
+    ({ page, errors } = await browser.page());
+    p = playground(page);
+    await page.goto(t.url + '/');
+    await page.waitForSelector('#persona option[value="rachel"]', { state: 'attached' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  it('risk: Tom opens the round; Rachel is marked new, answers Beacon\'s category questions and sees the proposal', async () => {
+    await p.as('tom');
+    await p.type('risk open');
+    await expect.poll(() => p.messages().innerText()).toContain('is open');
+    await expect.poll(() => page.locator('#persona option[value="rachel"]').innerText()).toContain('new');
+
+    await p.as('rachel');
+    await p.type('risk answer');
+    const form = p.card('Category questions: Beacon Primary');
+    await expect.poll(() => form.isVisible()).toBe(true);
+    await shot(page, '10-rachel-risk-questions');
+    // Ofsted comes pre-filled from the school's record; the rest is Rachel's to answer.
+    await form.getByRole('checkbox', { name: /AMBER: Emerging trend of declining performance/ }).check();
+    await form.getByRole('textbox', { name: /^Attendance so far this year/ }).fill('89.0');
+    await form.getByRole('textbox', { name: /^National attendance/ }).fill('94.0');
+    await p.choose(form, /safeguarding concerns/, 'No');
+    await p.choose(form, /leadership changed/, 'No');
+    await form.getByRole('textbox', { name: /^Anything the risk meeting should know/ }).fill('Phonics catch-up behind plan.');
+    await form.getByRole('button', { name: 'Send answers' }).click();
+
+    await expect.poll(() => p.messages().innerText()).toContain('Proposed for Beacon Primary: AMBER');
+    const entry = t.bot.store.read().riskRounds[0]!.entries.find((e) => e.schoolId === 'beacon')!;
+    expect(entry).toMatchObject({ status: 'answered', proposed: 'amber', answeredById: 'rachel' });
+    await shot(page, '11-rachel-risk-proposed');
+  });
+
+  it('survey: Jo answers the open staff survey on its card, anonymously, once', async () => {
+    const survey = t.bot.store.read().surveys.find((s) => s.status === 'open')!;
+    const before = t.bot.store.log('surveyResponses').filter((r) => r.surveyId === survey.id).length;
+    await p.as('jo');
+    await p.type('survey');
+    await expect.poll(() => p.messages().innerText()).toContain(`To answer: ${survey.title}`);
+    const form = p.card('Send my answers');
+    await p.choose(form, /I feel my workload is manageable/, 'Agree');
+    await p.choose(form, /I feel supported by my line manager/, 'Strongly agree');
+    await form.getByRole('textbox', { name: /One thing that would make the biggest difference/ }).fill('Shared planning time on Fridays');
+    await shot(page, '12-jo-survey-form');
+    await form.getByRole('button', { name: 'Send my answers' }).click();
+
+    await expect.poll(() => p.messages().innerText()).toMatch(/your answer is in/i);
+    const after = t.bot.store.log('surveyResponses').filter((r) => r.surveyId === survey.id);
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)!.answers).toMatchObject({ q1: 4, q2: 5, q3: 'Shared planning time on Fridays' });
+    // Anonymous: nothing in the stored response says who answered.
+    expect(JSON.stringify(after.at(-1))).not.toMatch(/jo|Jo Williams/);
+    expect(await p.card('your answer is in').getByRole('button', { name: 'Send my answers' }).count()).toBe(0);
+    await shot(page, '13-jo-survey-answered');
+  });
+
+  it('logged no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
