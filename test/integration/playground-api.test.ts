@@ -1,5 +1,6 @@
 // The playground's HTTP API without a browser: input checked with zod (a clear 400, nothing
 // changed), notifications and in-place updates through the real outbox, and 404 outside local mode.
+import { rm } from 'node:fs/promises';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvalView } from '../../src/app/views/approval-view';
@@ -121,6 +122,28 @@ describe('playground API', () => {
     expect(r.status).toBe(200);
     const slt = await messages('tom', 'local:channel:slt');
     expect(r.body.delivered).toBe(slt.length);
+  });
+});
+
+describe('playground across a restart', () => {
+  it('gives someone added later their own chat, and the page starts afresh while the data stays', async () => {
+    const first = await startTestBot();
+    const dataDir = first.dataDir;
+    await first.bot.store.transact((d) => {
+      d.people.push({ ...d.people.find((p) => p.id === 'jo')!, id: 'newbie', name: 'Nia Newcomer', email: 'nia@demo-trust.example', teamsAadObjectId: undefined, slackUserId: undefined });
+    });
+    await first.bot.stop();
+    const again = await startTestBot({ dataDir });
+    try {
+      expect(again.bot.store.read().conversations.find((c) => c.key === 'local:person:newbie')).toMatchObject({ platform: 'local', kind: 'personal', personId: 'newbie' });
+      const r = await fetch(`${again.url}/playground/api/say`, { method: 'POST', body: JSON.stringify({ as: 'newbie', conversation: 'local:person:newbie', text: 'help' }) });
+      expect(r.status).toBe(200);
+      const m = await fetch(`${again.url}/playground/api/messages?as=newbie&conversation=local:person:newbie`).then((x) => x.json() as Promise<{ messages: Msg[] }>);
+      expect(JSON.stringify(m.messages.at(-1)!.card)).toContain('You are Nia Newcomer');
+    } finally {
+      await again.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
 
