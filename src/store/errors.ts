@@ -11,3 +11,8 @@ export class StoreError extends Error {
     this.name = 'StoreError';
   }
 }
+
+/** One zod issue as an operator reads it: where in the record, then what is wrong. */
+export function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
+  return issue.path.length ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message;
+}
