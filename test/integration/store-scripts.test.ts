@@ -1,6 +1,6 @@
 // The operator scripts, run as an operator runs them (tsx scripts/…, DATA_DIR from the environment).
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
@@ -66,4 +66,32 @@ it('import:gias without a file, or with a file lacking GIAS columns, exits 1 wit
   expect(wrong.code).toBe(1);
   expect(wrong.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Nothing imported: the file lacks the GIAS columns "URN"/)]);
   await expect(readFile(path.join(dir, 'db.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+});
+
+it('import:calendar sets the trust’s term dates and bank holidays, and refuses a DATA_DIR with no trust', async () => {
+  const dir = await tempDir();
+  const { typicalCalendar } = await import('../../src/domain/calendar-presets');
+  const { halfTerms, insetDays, bankHolidays } = typicalCalendar(2027);
+  const terms = path.join(dir, 'terms.json');
+  const holidays = path.join(dir, 'bank-holidays.json');
+  await writeFile(terms, JSON.stringify({ year: '2027-28', halfTerms, insetDays: insetDays.slice(0, 3) }));
+  await writeFile(holidays, JSON.stringify(bankHolidays));
+
+  const noTrust = await run('scripts/import-calendar.ts', [terms, holidays], dir);
+  expect(noTrust.code).toBe(1);
+  expect(noTrust.stderr.trim()).toMatch(/^Nothing imported: .* has no trust yet/);
+
+  expect((await run('scripts/seed-demo.ts', [], dir)).code).toBe(0);
+  const ok = await run('scripts/import-calendar.ts', [terms, holidays], dir);
+  expect(ok).toMatchObject({ code: 0, stderr: '' });
+  expect(ok.stdout).toMatch(/^Set the 2027-28 calendar of Demo Learning Trust: six half terms from 2027-09-\d\d to 2028-07-\d\d, 3 INSET day\(s\)/);
+  const store = await openLowdbStore(dir);
+  expect(store.read().trust!.calendar.year).toBe('2027-28');
+  expect(store.read().trust!.calendar.insetDays).toEqual(insetDays.slice(0, 3));
+  await store.close();
+
+  await writeFile(terms, JSON.stringify({ year: '2027', halfTerms }));
+  const bad = await run('scripts/import-calendar.ts', [terms, holidays], dir);
+  expect(bad.code).toBe(1);
+  expect(bad.stderr.trim()).toBe('Nothing imported: term dates: year: year must look like 2026-27');
 });
