@@ -2,18 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { CalendarImportError, buildCalendar } from '../../src/domain/calendar-import';
 import { isSchoolDay } from '../../src/domain/calendar';
+import { HALF_TERMS_2026 } from './calendar-fixture';
 
 const TERM_DATES = {
   year: '2026-27',
-  halfTerms: [
-    { id: '2026-au1', name: 'Autumn 1', term: 'autumn', start: '2026-09-03', end: '2026-10-23' },
-    { id: '2026-au2', name: 'Autumn 2', term: 'autumn', start: '2026-11-02', end: '2026-12-18' },
-    { id: '2026-sp1', name: 'Spring 1', term: 'spring', start: '2027-01-04', end: '2027-02-12' },
-    { id: '2026-sp2', name: 'Spring 2', term: 'spring', start: '2027-02-22', end: '2027-03-25' },
-    { id: '2026-su1', name: 'Summer 1', term: 'summer', start: '2027-04-12', end: '2027-05-28' },
-    { id: '2026-su2', name: 'Summer 2', term: 'summer', start: '2027-06-07', end: '2027-07-21' },
-  ],
-  insetDays: ['2026-09-03', '2026-09-04', '2026-11-02', '2027-01-04', '2027-07-21'],
+  halfTerms: [...HALF_TERMS_2026],
+  insetDays: ['2026-09-02', '2026-09-04', '2026-11-02', '2027-01-04', '2027-07-21'],
 };
 
 /** An excerpt of gov.uk's bank-holidays.json, as downloaded (three divisions). */
@@ -44,7 +38,7 @@ describe('buildCalendar', () => {
 
   it('refuses bad term dates or a file that is not gov.uk-shaped, saying where', () => {
     expect(() => buildCalendar({ ...TERM_DATES, halfTerms: TERM_DATES.halfTerms.slice(1) }, GOV_UK)).toThrow(/term dates: halfTerms: there must be six half terms/);
-    const swapped = TERM_DATES.halfTerms.map((h) => ({ ...h }));
+    const swapped: { start: string }[] = TERM_DATES.halfTerms.map((h) => ({ ...h }));
     swapped[1]!.start = '2026-10-01';
     expect(() => buildCalendar({ ...TERM_DATES, halfTerms: swapped }, GOV_UK)).toThrow(/half terms must be in order/);
     expect(() => buildCalendar({ ...TERM_DATES, insetDays: ['3 Sept'] }, GOV_UK)).toThrow(/term dates: insetDays\.0/);
@@ -55,7 +49,7 @@ describe('buildCalendar', () => {
   it('warns when INSET days fall outside term or the bank holidays do not cover the year', () => {
     const old = { 'england-and-wales': { events: GOV_UK['england-and-wales'].events.slice(0, 2) } };
     const { warnings } = buildCalendar({ ...TERM_DATES, insetDays: ['2026-10-28'] }, old);
-    expect(warnings).toEqual(['INSET day 2026-10-28 is not within a half term', 'the bank holidays do not cover 2026-09-03 to 2027-07-21: download a newer bank-holidays.json']);
+    expect(warnings).toEqual(['INSET day 2026-10-28 is not within a half term', 'the bank holidays do not cover 2026-09-02 to 2027-07-21: download a newer bank-holidays.json']);
     expect(buildCalendar(TERM_DATES, { scotland: GOV_UK.scotland }).warnings).toEqual([expect.stringMatching(/no England and Wales bank holidays/)]);
   });
 });

@@ -17,18 +17,11 @@ import {
   type AcademicCalendar,
 } from '../../src/domain/calendar';
 import { englandAndWalesBankHolidays, typicalCalendar } from '../../src/domain/calendar-presets';
+import { HALF_TERMS_2026 } from './calendar-fixture';
 
-/** A trust's 2026-27 dates written out by hand, as a trust would import them (not generated). */
 const CAL: AcademicCalendar = AcademicCalendarSchema.parse({
   year: '2026-27',
-  halfTerms: [
-    { id: 'au1', name: 'Autumn 1', term: 'autumn', start: '2026-09-02', end: '2026-10-23' },
-    { id: 'au2', name: 'Autumn 2', term: 'autumn', start: '2026-11-02', end: '2026-12-18' },
-    { id: 'sp1', name: 'Spring 1', term: 'spring', start: '2027-01-04', end: '2027-02-12' },
-    { id: 'sp2', name: 'Spring 2', term: 'spring', start: '2027-02-22', end: '2027-03-25' },
-    { id: 'su1', name: 'Summer 1', term: 'summer', start: '2027-04-12', end: '2027-05-28' },
-    { id: 'su2', name: 'Summer 2', term: 'summer', start: '2027-06-07', end: '2027-07-21' },
-  ],
+  halfTerms: HALF_TERMS_2026,
   insetDays: ['2026-09-02', '2026-11-02', '2027-01-04'],
   bankHolidays: {
     'england-and-wales': {
