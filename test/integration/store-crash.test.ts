@@ -14,19 +14,22 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-/** Runs the writer until `afterMs` past its "ready", SIGKILLs it, and returns the acks it printed. */
-function runAndKill(dataDir: string, runId: string, afterMs: number): Promise<string[]> {
+/**
+ * Runs the writer until `afterMs` past its "ready" (or past its start when `early`, to hit it while
+ * it opens the store and cuts a torn tail or clears a temp file), SIGKILLs it, returns its acks.
+ */
+function runAndKill(dataDir: string, runId: string, afterMs: number, early = false): Promise<string[]> {
   return new Promise((resolve, reject) => {
     // node --import tsx (not the tsx CLI, which forks a grandchild SIGKILL would orphan).
     const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir, runId], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
+    let timer: NodeJS.Timeout | undefined = early ? setTimeout(() => child.kill('SIGKILL'), afterMs) : undefined;
     child.stdout.on('data', (b: Buffer) => {
       out += b.toString();
       if (out.startsWith('ready\n') && !timer) timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
     });
     child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-    let timer: NodeJS.Timeout | undefined;
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (signal !== 'SIGKILL') return reject(new Error(`writer ${runId} exited on its own (${code}): ${err}`));
@@ -41,7 +44,8 @@ it(`keeps every acknowledged write through ${KILLS} SIGKILLs at random moments`,
   const acked = { doc: new Set<string>(), audit: new Set<string>(), survey: new Set<string>() };
   let total = 0;
   for (let run = 0; run < KILLS; run++) {
-    const acks = await runAndKill(dir, `r${run}`, 5 + Math.floor(Math.random() * 250));
+    const early = run % 6 === 5;
+    const acks = await runAndKill(dir, `r${run}`, early ? 200 + Math.floor(Math.random() * 400) : 5 + Math.floor(Math.random() * 250), early);
     for (const line of acks) {
       const [, kind, id] = line.split(' ') as [string, keyof typeof acked, string];
       acked[kind].add(id);
@@ -57,6 +61,7 @@ it(`keeps every acknowledged write through ${KILLS} SIGKILLs at random moments`,
     for (const id of acked.survey) expect(surveyIds.has(id), `survey append ${id} acknowledged before kill ${run}`).toBe(true);
     await store.close();
   }
+  console.log(`crash test: ${total} acks (${acked.doc.size} document, ${acked.audit.size} audit, ${acked.survey.size} survey) over ${KILLS} kills`);
   // The test means something only if the writer got real work done between kills.
   expect(total).toBeGreaterThan(KILLS * 5);
   expect(Math.min(acked.doc.size, acked.audit.size, acked.survey.size)).toBeGreaterThan(KILLS);
