@@ -58,8 +58,8 @@ export function whereJsonBreaks(text: string, e: Error): string {
 }
 
 /** Writes a whole file and fsyncs it before returning. */
-export async function writeDurably(file: string, text: string | Buffer, flag = 'w'): Promise<void> {
-  const fh = await open(file, flag);
+export async function writeDurably(file: string, text: string | Buffer, flag = 'w', mode = 0o666): Promise<void> {
+  const fh = await open(file, flag, mode);
   try {
     await fh.writeFile(text);
     await fh.sync();

@@ -81,6 +81,15 @@ describe('start-up refusals: exit 1 with one clear line', () => {
     expect(lines(run.out.stderr)).toEqual([expect.stringMatching(/^Store error \(STORE_FUTURE_VERSION\): .*schema version 99.*upgrade the bot/)]);
   });
 
+  it('a damaged survey key stops the bot rather than a new key letting people answer twice', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'survey.key'), 'not a key\n', 'utf8');
+    const run = start({ DATA_DIR: dir, PORT: String(await freePort()) });
+    expect(await run.exited).toBe(1);
+    expect(lines(run.out.stderr)).toEqual([expect.stringMatching(/^Store error \(STORE_CORRUPT\): .*survey\.key is not a 32-byte hex key/)]);
+    expect(await readFile(path.join(dir, 'survey.key'), 'utf8')).toBe('not a key\n');
+  });
+
   it('a wrong environment value names the variable', async () => {
     const dir = await tempDir();
     const run = start({ DATA_DIR: dir, PORT: 'eighty' });
