@@ -6,12 +6,23 @@ import { Low } from 'lowdb';
 import { AppendLog } from './append-log';
 import { DurableJsonFile, syncDir, writeDurably } from './durable-file';
 import { StoreError, describeIssue } from './errors';
+import { lockDataDir } from './lock';
 import { migrate } from './migrations';
 import { DataSchema, LOGS, emptyData, type Data, type LogName, type LogRecord } from './schema';
 import type { Store } from './store';
 
 export async function openLowdbStore(dataDir: string): Promise<Store> {
   await mkdir(dataDir, { recursive: true });
+  const unlock = await lockDataDir(dataDir);
+  try {
+    return await openLocked(dataDir, unlock);
+  } catch (e) {
+    await unlock();
+    throw e;
+  }
+}
+
+async function openLocked(dataDir: string, unlock: () => Promise<void>): Promise<Store> {
   const file = path.join(dataDir, 'db.json');
   const adapter = new DurableJsonFile<Data>(file);
   const db = new Low<Data>(adapter, emptyData());
@@ -75,6 +86,7 @@ export async function openLowdbStore(dataDir: string): Promise<Store> {
       closed = true;
       await queue;
       for (const log of Object.values(logs)) await log.close();
+      await unlock();
     },
   };
 }

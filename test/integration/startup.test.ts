@@ -23,8 +23,8 @@ async function tempDir(): Promise<string> {
   return d;
 }
 
-function start(env: Record<string, string>) {
-  const child = spawn(TSX, ['src/main.ts'], {
+function start(env: Record<string, string>, script = 'src/main.ts') {
+  const child = spawn(TSX, [script], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'development', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -106,6 +106,10 @@ describe('start-up on a fresh DATA_DIR, then again on the same one', () => {
     const first = start({ DATA_DIR: dir, PORT: String(port) });
     expect(await waitHealthy(port, 20_000)).toEqual({ status: 200, body: { status: 'ok' } });
     expect(first.out.stdout).toContain(`listening on http://127.0.0.1:${port}`);
+    // A script run beside the running bot is refused rather than having its writes overwritten.
+    const beside = start({ DATA_DIR: dir }, 'scripts/seed-demo.ts');
+    expect(await beside.exited).toBe(1);
+    expect(lines(beside.out.stderr)).toEqual([expect.stringMatching(/^Store error \(STORE_LOCKED\): .* is in use by process \d+\. Stop the bot/)]);
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
 
