@@ -35,6 +35,7 @@ runCli(async () => {
       return d.trust.name;
     });
     const [first, last] = [built.calendar.halfTerms[0]!.start, built.calendar.halfTerms[5]!.end];
+    await store.append('audit', { at: new Date().toISOString(), actorId: 'operator', action: 'trust.import-calendar', outcome: 'ok', detail: { year: built.calendar.year, first, last } });
     console.log(`Set the ${built.calendar.year} calendar of ${name}: six half terms from ${first} to ${last}, ${built.calendar.insetDays.length} INSET day(s).`);
   } finally {
     await store.close();

@@ -44,6 +44,13 @@ runCli(async () => {
   const store = await openLowdbStore(config.dataDir);
   try {
     const r = await importSchools(store, chosen.chosen);
+    await store.append('audit', {
+      at: new Date().toISOString(),
+      actorId: 'operator',
+      action: 'schools.import-gias',
+      outcome: 'ok',
+      detail: { file, added: r.added.length, updated: r.updated.length, unchanged: r.unchanged.length, skippedLines: parsed.problems.map((p) => p.line) },
+    });
     const trustName = chosen.chosen[0]?.trustName;
     console.log(
       `Imported ${chosen.chosen.length} school(s)${trustName ? ` of ${trustName}` : ''} into ${config.dataDir}: ` +

@@ -164,7 +164,8 @@ function decode(buf: Buffer): string {
 function csvReason(err: { code?: string; message?: string } | undefined): string {
   if (!err) return 'the row could not be read';
   if (err.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' || err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
-    return `the row has a different number of fields from the header (${err.message?.replace(/^Invalid Record Length: /, '').replace(/ on line \d+$/, '')})`;
+    const m = /columns length is (\d+), got (\d+)/.exec(err.message ?? '');
+    return m ? `the row has ${m[2]} fields where the header has ${m[1]}` : 'the row has a different number of fields from the header';
   }
   if (err.code === 'CSV_QUOTE_NOT_CLOSED') return 'a quote opened here is never closed, so the rest of the file could not be read';
   return err.message?.replace(/ (at|on) line \d+/, '') ?? 'the row could not be read';
