@@ -46,7 +46,10 @@ export async function startBot(config: Config, opts: BootOptions = {}): Promise<
   const newId = () => randomUUID();
   const store = await openLowdbStore(config.dataDir);
   const surveyKey = await loadOrCreateSecret(config.dataDir);
-  if (opts.seedDemo ?? config.localMode) await seedDemoTrust(store, { now: now(), timeZone: config.timeZone, newId, local: config.localMode });
+  if (opts.seedDemo ?? config.localMode) {
+    const seeded = await seedDemoTrust(store, { now: now(), timeZone: config.timeZone, newId, local: config.localMode });
+    if (!seeded && !store.read().trust) console.warn(`${config.dataDir} holds schools or people but no trust: the demo trust was not seeded over them.`);
+  }
 
   const calendar = config.graph ? graphCalendar(config.graph) : undefined;
   const ctx: Omit<Context, 'decisionEffects'> = { store, now, timeZone: config.timeZone, newId, surveyKey, calendar };

@@ -33,6 +33,9 @@ export function createDispatcher(base: Omit<Context, 'decisionEffects'>, workflo
     if (!person) {
       return reply('unknown-person', { name: cmd.actor.name ?? 'there', contact: contactFor(data) });
     }
+    if (!data.trust) {
+      return reply('error', { code: 'NOT_SET_UP', message: 'This trust is not set up yet.', hint: 'Ask your trust office to import the trust (npm run import:gias, npm run import:calendar).' });
+    }
     if (cmd.dedupeKey) {
       if (inFlight.has(cmd.dedupeKey) || data.processed.includes(cmd.dedupeKey)) return { ...outcome(), duplicate: true };
       inFlight.add(cmd.dedupeKey);

@@ -15,6 +15,7 @@ export interface Permission {
 
 export const PERMISSIONS = {
   help: { roles: EVERYONE },
+  home: { roles: EVERYONE },
 
   'risk.meeting': { roles: [...EXEC, ...BOARD] },
   'risk.open': { roles: EXEC },

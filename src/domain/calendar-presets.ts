@@ -27,20 +27,32 @@ const lastMondayOf = (y: number, m: number) => {
   return d;
 };
 
-/** England and Wales bank holidays for a calendar year, with weekend substitutes. */
-export function englandAndWalesBankHolidays(y: number): { title: string; date: string }[] {
-  const out: { title: string; date: string }[] = [];
-  const sub = (date: string) => (weekday(date) === 6 ? addDays(date, 2) : weekday(date) === 0 ? addDays(date, 1) : date);
-  out.push({ title: 'New Year’s Day', date: sub(iso(y, 1, 1)) });
+/** England and Wales bank holidays for a calendar year, with weekend substitutes, in date order as gov.uk lists them. */
+export function englandAndWalesBankHolidays(y: number): { title: string; date: string; notes: string }[] {
   const e = easter(y);
-  out.push({ title: 'Good Friday', date: addDays(e, -2) }, { title: 'Easter Monday', date: addDays(e, 1) });
-  out.push({ title: 'Early May bank holiday', date: firstWeekdayOnOrAfter(iso(y, 5, 1), 1) });
-  out.push({ title: 'Spring bank holiday', date: lastMondayOf(y, 5) }, { title: 'Summer bank holiday', date: lastMondayOf(y, 8) });
-  const xmas = iso(y, 12, 25), boxing = iso(y, 12, 26);
-  const xmasSub = weekday(xmas) === 6 ? addDays(xmas, 2) : weekday(xmas) === 0 ? addDays(xmas, 2) : xmas;
-  const boxingSub = weekday(boxing) === 6 ? addDays(boxing, 2) : weekday(boxing) === 0 ? addDays(boxing, 1) : boxing;
-  out.push({ title: 'Christmas Day', date: xmasSub }, { title: 'Boxing Day', date: boxingSub });
-  return out;
+  const days = [
+    { title: 'New Year’s Day', date: iso(y, 1, 1) },
+    { title: 'Good Friday', date: addDays(e, -2) },
+    { title: 'Easter Monday', date: addDays(e, 1) },
+    { title: 'Early May bank holiday', date: firstWeekdayOnOrAfter(iso(y, 5, 1), 1) },
+    { title: 'Spring bank holiday', date: lastMondayOf(y, 5) },
+    { title: 'Summer bank holiday', date: lastMondayOf(y, 8) },
+    { title: 'Christmas Day', date: iso(y, 12, 25) },
+    { title: 'Boxing Day', date: iso(y, 12, 26) },
+  ];
+  const isWeekend = (d: string) => weekday(d) === 0 || weekday(d) === 6;
+  // A holiday on a weekend moves to the next weekday no other holiday holds: Christmas on a
+  // Sunday goes to Tuesday 27th, after Boxing Day; on a Saturday, Boxing Day goes to Tuesday 28th.
+  const taken = new Set(days.filter((d) => !isWeekend(d.date)).map((d) => d.date));
+  return days
+    .map(({ title, date }) => {
+      if (!isWeekend(date)) return { title, date, notes: '' };
+      let d = date;
+      while (isWeekend(d) || taken.has(d)) d = addDays(d, 1);
+      taken.add(d);
+      return { title, date: d, notes: 'Substitute day' };
+    })
+    .sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** Terms from the first Tuesday of September, with the usual one-week and two-week breaks. */
@@ -62,7 +74,7 @@ export function typicalCalendar(startYear: number): AcademicCalendar {
     { id: `${y}-su2`, name: 'Summer 2', term: 'summer', start: su2Start, end: addDays(firstWeekdayOnOrAfter(iso(y + 1, 7, 17), 2), 0) },
   ];
   const events = [...englandAndWalesBankHolidays(y), ...englandAndWalesBankHolidays(y + 1)]
-    .map((e) => ({ ...e, notes: '', bunting: true }));
+    .map((e) => ({ ...e, bunting: true }));
   const bankHolidays: BankHolidays = { 'england-and-wales': { division: 'england-and-wales', events } };
   const insetDays = [au1Start, addDays(au1Start, 1), au2Start, sp1Start, halfTerms[5]!.end];
   return { year: `${y}-${String((y + 1) % 100).padStart(2, '0')}`, halfTerms, insetDays, bankHolidays };

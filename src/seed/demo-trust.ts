@@ -16,9 +16,13 @@ export interface SeedOptions {
   local?: boolean;
 }
 
-/** Seeds the demo trust into an empty store; a store that already has a trust is left alone. */
+/**
+ * Seeds the demo trust into an empty store. A store that has a trust, or schools and people of its
+ * own (an import without a trust yet), is left alone: the demo never replaces real data.
+ */
 export async function seedDemoTrust(store: Store, opts: SeedOptions): Promise<boolean> {
-  if (store.read().trust) return false;
+  const existing = store.read();
+  if (existing.trust || existing.schools.length || existing.people.length) return false;
   const today = localDate(opts.now, opts.timeZone);
   const at = (date: string, time = '09:00') => zonedInstant(date, time, opts.timeZone).toISOString();
   const calendar = typicalCalendar(academicYearOf(today));
@@ -218,10 +222,8 @@ export async function seedDemoTrust(store: Store, opts: SeedOptions): Promise<bo
     jobRuns: {},
     processed: [],
   };
-  await store.transact((d) => Object.assign(d, data));
-
-  // A few answers already in, so results show what anonymity thresholds look like: Beacon has
-  // enough for scores but not for comments; Riverside has too few to show at all.
+  // A few answers already in. Beacon has 6 and Riverside 2: the trust's scores show, but no school's
+  // does, since Beacon's figures taken from the trust's would give away Riverside's two people.
   const demoAnswers = [
     ['beacon', 4, 4, 'More time for planning together'],
     ['beacon', 2, 3, 'Fewer data drops'],
@@ -232,9 +234,14 @@ export async function seedDemoTrust(store: Store, opts: SeedOptions): Promise<bo
     ['riverside', 3, 4, ''],
     ['riverside', 2, 3, 'Marking load'],
   ] as const;
-  for (const [schoolId, q1, q2, q3] of demoAnswers) {
-    await store.append('surveyResponses', { surveyId, schoolId, answers: { q1, q2, ...(q3 ? { q3 } : {}) } });
+  // Answers first, the trust last: a crash in between leaves no trust, so the next start seeds
+  // again, and finds the answers already there rather than adding them twice.
+  if (!store.log('surveyResponses').some((r) => r.surveyId === surveyId)) {
+    for (const [schoolId, q1, q2, q3] of demoAnswers) {
+      await store.append('surveyResponses', { surveyId, schoolId, answers: { q1, q2, ...(q3 ? { q3 } : {}) } });
+    }
   }
+  await store.transact((d) => Object.assign(d, data));
   return true;
 }
 

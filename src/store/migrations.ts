@@ -10,13 +10,25 @@ const migrations: Record<number, (raw: Raw) => Raw> = {
   0: (raw) => ({ ...emptyData(), ...raw, schemaVersion: 1 }),
 };
 
-export function versionOf(raw: Raw): number {
+/** The file's schema version: 0 when absent (files from before versioning); undefined when it is nonsense. */
+export function versionOf(raw: Raw): number | undefined {
   const v = raw.schemaVersion;
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0;
+  if (v === undefined) return 0;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
 }
 
-export function migrate(raw: Raw, file: string): { data: Raw; from: number } {
-  const from = versionOf(raw);
+export function migrate(raw: unknown, file: string): { data: Raw; from: number } {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new StoreError('STORE_INVALID', `${file} does not hold a JSON object`, 'Restore the file from a backup; it was left as it is.');
+  }
+  const from = versionOf(raw as Raw);
+  if (from === undefined) {
+    throw new StoreError(
+      'STORE_INVALID',
+      `${file}: schemaVersion is ${JSON.stringify((raw as Raw).schemaVersion)}, not a whole number`,
+      'Restore the file from a backup; it was left as it is.',
+    );
+  }
   if (from > SCHEMA_VERSION) {
     throw new StoreError(
       'STORE_FUTURE_VERSION',
@@ -24,7 +36,7 @@ export function migrate(raw: Raw, file: string): { data: Raw; from: number } {
       'It was written by a newer release: upgrade the bot. The file was not changed.',
     );
   }
-  let data = raw;
+  let data = raw as Raw;
   for (let v = from; v < SCHEMA_VERSION; v++) {
     const step = migrations[v];
     if (!step) throw new StoreError('STORE_INVALID', `${file}: no migration from schema version ${v}`, 'Restore a backup.');

@@ -55,3 +55,28 @@ describe('dispatcher', () => {
     expect(after).not.toContain('hits her');
   });
 });
+
+describe('a store without a trust', () => {
+  it('is not seeded over when it holds imported schools, and says the trust is not set up', async () => {
+    const { mkdtemp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { openLowdbStore } = await import('../../src/store/lowdb-store');
+    const dir = await mkdtemp(path.join(tmpdir(), 'ibot-import-'));
+    const store = await openLowdbStore(dir);
+    await store.transact((d) => {
+      d.schools.push({ id: 'x', urn: '123456', name: 'Imported Academy', phase: 'primary', urgentAction: false, ofsted: [] });
+      d.people.push({ id: 'p', name: 'Pat Head', email: 'pat@example.org', roles: [{ role: 'headteacher', schoolId: 'x' }], networks: [] });
+    });
+    await store.close();
+    const b = await startTestBot({ dataDir: dir });
+    try {
+      expect(b.bot.store.read().schools.map((s) => s.name)).toEqual(['Imported Academy']);
+      expect(b.bot.store.read().trust).toBeNull();
+      const o = await b.as('p').say('help');
+      expect(replyText(o)).toContain('This trust is not set up yet');
+    } finally {
+      await b.stop();
+    }
+  });
+});

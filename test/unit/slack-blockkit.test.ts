@@ -79,6 +79,18 @@ describe('Adaptive Card to Block Kit', () => {
     expect(json).toContain('A button opens a form for: Comment (needed to reject)');
   });
 
+  it("turns an ISAP action card's unfolding forms (Action.ShowCard) into buttons that open them", () => {
+    const sample = CARD_SAMPLES.find((s) => s.card === 'isap-action' && s.label === 'open overdue action with every button')!;
+    const rendered = renderCard(sample);
+    const showCards = ((rendered.actions ?? []) as { type: string; title: string }[]).filter((a) => a.type === 'Action.ShowCard');
+    expect(showCards.length).toBeGreaterThan(0);
+    const buttons = cardToBlocks(rendered).blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements as { text: { text: string }; value: string }[]);
+    // Every unfolding form is reachable from Slack, under the title the person saw in Teams.
+    for (const sc of showCards) expect(buttons.some((b) => b.text.text.startsWith(sc.title))).toBe(true);
+    const complete = buttons.map((b) => decodeButton(b.value)!).find((p) => p.v === 'isap.complete');
+    expect(complete?.i?.map((i) => i.id)).toContain('evidence');
+  });
+
   it('packs a 150-school list into few blocks and keeps every school', () => {
     const sample = CARD_SAMPLES.find((s) => s.label.includes('150'))!;
     const { blocks } = cardToBlocks(renderCard(sample));

@@ -3,7 +3,8 @@
 // answered. Pure: (data, person, now) → View.
 import type { Person } from '../../domain';
 import { isOverdue } from '../../domain/isap';
-import { rolesOf, schoolsOf } from '../../domain/people';
+import { audienceSchoolOf } from '../../domain/surveys-answers';
+import { rolesOf } from '../../domain/people';
 import type { Data } from '../../store/schema';
 import type { View } from '../command';
 import { formatDate, formatWhen } from './format';
@@ -17,11 +18,14 @@ interface Item {
   detail: string;
 }
 
-export function homeView(data: Readonly<Data>, person: Person, now: Date, timeZone: string): View {
+/**
+ * `answered(surveyId)` says whether the person has answered a survey (a keyed-hash look-up the caller
+ * does, since only the dispatcher's context holds the key); answered surveys are not listed.
+ */
+export function homeView(data: Readonly<Data>, person: Person, now: Date, timeZone: string, answered: (surveyId: string) => boolean = () => false): View {
   const today = localDate(now, timeZone);
   const school = (id: string) => data.schools.find((s) => s.id === id)?.name ?? id;
   const roles = rolesOf(person);
-  const mySchools = schoolsOf(person);
 
   const actions = data.isapActions
     .filter((a) => a.ownerId === person.id && a.status === 'open')
@@ -37,10 +41,10 @@ export function homeView(data: Readonly<Data>, person: Person, now: Date, timeZo
     .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt))
     .map((a) => ({ title: a.title, detail: `Raised ${formatWhen(a.requestedAt, timeZone)}` }));
 
+  const allSchools = data.schools.map((s) => s.id);
   const surveys = data.surveys
     .filter((s) => s.status === 'open' && (!s.closesOn || s.closesOn >= today))
-    .filter((s) => s.audience.roles.some((r) => roles.includes(r as never)))
-    .filter((s) => !s.audience.schoolIds.length || s.audience.schoolIds.some((id) => mySchools.includes(id)))
+    .filter((s) => audienceSchoolOf(person, s, allSchools) && !answered(s.id))
     .map((s) => ({ title: s.title, detail: s.closesOn ? `Open until ${formatDate(s.closesOn)} · anonymous` : 'Open · anonymous' }));
 
   const forums = data.forums

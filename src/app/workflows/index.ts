@@ -7,5 +7,6 @@ import { talent } from './talent';
 import { survey } from './survey';
 import { approvals } from './approvals';
 import { digest } from './digest';
+import { home } from './home';
 
-export const WORKFLOWS: Workflow[] = [risk, isap, forum, talent, survey, approvals, digest];
+export const WORKFLOWS: Workflow[] = [home, risk, isap, forum, talent, survey, approvals, digest];

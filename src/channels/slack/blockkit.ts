@@ -130,16 +130,41 @@ class Translation {
     const formsBefore = this.forms;
     let dropped = 0;
     for (const a of actions) {
+      if (a.type === 'Action.ShowCard') {
+        // Slack has no card that unfolds: each of the inner card's buttons opens its own form.
+        const r = this.showCard(a);
+        elements.push(...r.buttons);
+        dropped += r.dropped;
+        continue;
+      }
       const b = this.button(a);
       if (b) elements.push(b);
       else if (a.type === 'Action.Execute' || a.type === 'Action.Submit') dropped++;
     }
-    if (this.forms > formsBefore) {
+    if (this.forms > formsBefore && this.inputs.length) {
       const names = this.inputs.map((i) => i.label || i.placeholder || i.title || i.id).join(', ');
       this.blocks.push({ type: 'context', elements: [mrkdwn(clip(`A button opens a form for: ${toMrkdwn(names)}`, LIMITS.fieldText))] });
     }
     for (let i = 0; i < elements.length; i += LIMITS.actionsElements) this.blocks.push({ type: 'actions', elements: elements.slice(i, i + LIMITS.actionsElements) });
     if (dropped) this.blocks.push({ type: 'context', elements: [mrkdwn(`${dropped} more button${dropped === 1 ? ' is' : 's are'} too large for Slack: use this card in Teams or the playground.`)] });
+  }
+
+  /** An Action.ShowCard's inner buttons, with the inner card's inputs (and the outer card's) as their form. */
+  private showCard(a: El): { buttons: El[]; dropped: number } {
+    const inner = (a.card && typeof a.card === 'object' ? a.card : {}) as El;
+    const innerActions = ((inner.actions as El[]) ?? []).filter((x) => x.type !== 'Action.ShowCard');
+    const outer = this.inputs;
+    this.inputs = [...outer, ...collectInputs((inner.body as El[]) ?? [])];
+    const buttons: El[] = [];
+    let dropped = 0;
+    for (const ia of innerActions) {
+      const title = innerActions.length === 1 ? String(a.title ?? ia.title ?? 'Open') : `${String(a.title ?? '')}: ${String(ia.title ?? '')}`;
+      const b = this.button({ ...ia, title });
+      if (b) buttons.push(b);
+      else dropped++;
+    }
+    this.inputs = outer;
+    return { buttons, dropped };
   }
 
   private button(a: El): El | undefined {

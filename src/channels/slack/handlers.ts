@@ -3,8 +3,6 @@
 // except a form, which waits up to 2 s so that an incomplete one can stay open with the reason.
 import type { App } from '@slack/bolt';
 import type { Command, Outcome, Where } from '../../app/command';
-import { findPerson } from '../../app/people';
-import { homeView } from '../../app/views/home';
 import { renderCard } from '../../cards/render';
 import type { ChannelDeps } from '../channel';
 import { cardToBlocks } from './blockkit';
@@ -125,13 +123,9 @@ export function registerHandlers(app: App, deps: ChannelDeps): void {
   });
 
   async function publishHome(userId: string): Promise<void> {
-    const data = store.read();
     const actor = await identity.actor(userId);
-    const person = findPerson(data, actor);
-    // Someone the trust does not know gets the dispatcher's polite answer, with whom to ask.
-    const view = person
-      ? homeView(data, person, now(), config.timeZone)
-      : (await dispatcher.dispatch({ actor, name: 'help', args: [], where: homeWhere(userId) })).replies[0]!;
+    // Through the dispatcher like any command: someone the trust does not know gets its polite answer.
+    const view = (await dispatcher.dispatch({ actor, name: 'home', args: [], where: homeWhere(userId) })).replies[0]!;
     const { blocks } = cardToBlocks(renderCard(view), 'home');
     await app.client.views.publish({ user_id: userId, view: { type: 'home', blocks: blocks as never } });
   }

@@ -1,0 +1,140 @@
+// Start-up as an operator sees it: `npm start` runs `tsx src/main.ts`; we spawn exactly that, with
+// DATA_DIR and PORT set, and check the exit code, what is printed and what is left on disk.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLowdbStore } from '../../src/store/lowdb-store';
+
+// The local tsx binary, as `npm start` runs it (npx would add npm's own warnings to stderr).
+const TSX = path.resolve('node_modules/.bin/tsx');
+const dirs: string[] = [];
+const children: ChildProcess[] = [];
+afterEach(async () => {
+  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+});
+
+async function tempDir(): Promise<string> {
+  const d = await mkdtemp(path.join(tmpdir(), 'ibot-start-'));
+  dirs.push(d);
+  return d;
+}
+
+function start(env: Record<string, string>, script = 'src/main.ts') {
+  const child = spawn(TSX, [script], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'development', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  const out = { stdout: '', stderr: '' };
+  child.stdout!.on('data', (b: Buffer) => (out.stdout += b.toString()));
+  child.stderr!.on('data', (b: Buffer) => (out.stderr += b.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, out, exited };
+}
+
+const lines = (s: string) => s.split('\n').filter((l) => l.trim());
+
+async function freePort(): Promise<number> {
+  const srv = net.createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address() as net.AddressInfo;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+async function waitHealthy(port: number, withinMs: number): Promise<{ status: number; body: unknown }> {
+  const until = Date.now() + withinMs;
+  for (;;) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (res.status === 200) return { status: res.status, body: await res.json() };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > until) throw new Error(`/healthz did not answer 200 within ${withinMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('start-up refusals: exit 1 with one clear line', () => {
+  it('a corrupt db.json stops the bot, names the file and is left unchanged', async () => {
+    const dir = await tempDir();
+    const bad = '{"schemaVersion":1,\n"trust": }\n';
+    await writeFile(path.join(dir, 'db.json'), bad, 'utf8');
+    const run = start({ DATA_DIR: dir, PORT: String(await freePort()) });
+    expect(await run.exited).toBe(1);
+    const errs = lines(run.out.stderr);
+    expect(errs).toHaveLength(1);
+    expect(errs[0]).toMatch(/^Store error \(STORE_CORRUPT\): .*db\.json is not valid JSON.*restore it from a backup/);
+    expect(await readFile(path.join(dir, 'db.json'), 'utf8')).toBe(bad);
+  });
+
+  it('a db.json from a newer release says to upgrade', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'db.json'), '{"schemaVersion":99}', 'utf8');
+    const run = start({ DATA_DIR: dir, PORT: String(await freePort()) });
+    expect(await run.exited).toBe(1);
+    expect(lines(run.out.stderr)).toEqual([expect.stringMatching(/^Store error \(STORE_FUTURE_VERSION\): .*schema version 99.*upgrade the bot/)]);
+  });
+
+  it('a damaged survey key stops the bot rather than a new key letting people answer twice', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'survey.key'), 'not a key\n', 'utf8');
+    const run = start({ DATA_DIR: dir, PORT: String(await freePort()) });
+    expect(await run.exited).toBe(1);
+    expect(lines(run.out.stderr)).toEqual([expect.stringMatching(/^Store error \(STORE_CORRUPT\): .*survey\.key is not a 32-byte hex key/)]);
+    expect(await readFile(path.join(dir, 'survey.key'), 'utf8')).toBe('not a key\n');
+  });
+
+  it('a wrong environment value names the variable', async () => {
+    const dir = await tempDir();
+    const run = start({ DATA_DIR: dir, PORT: 'eighty' });
+    expect(await run.exited).toBe(1);
+    expect(lines(run.out.stderr)).toEqual([expect.stringMatching(/^Configuration error: PORT is invalid: expected a port number/)]);
+  });
+});
+
+describe('start-up on a fresh DATA_DIR, then again on the same one', () => {
+  it('answers /healthz within 20 s, and a second start reuses the data without re-seeding', { timeout: 90_000 }, async () => {
+    const dir = await tempDir();
+    const port = await freePort();
+
+    const first = start({ DATA_DIR: dir, PORT: String(port) });
+    expect(await waitHealthy(port, 20_000)).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(first.out.stdout).toContain(`listening on http://127.0.0.1:${port}`);
+    // A script run beside the running bot is refused rather than having its writes overwritten.
+    const beside = start({ DATA_DIR: dir }, 'scripts/seed-demo.ts');
+    expect(await beside.exited).toBe(1);
+    expect(lines(beside.out.stderr)).toEqual([expect.stringMatching(/^Store error \(STORE_LOCKED\): .* is in use by process \d+\. Stop the bot/)]);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    // What the first run wrote: the demo trust (random ids) and its survey responses.
+    const seeded = await openLowdbStore(dir);
+    const trustId = seeded.read().trust?.id;
+    const historyIds = seeded.read().categoryHistory.map((c) => c.id);
+    const responses = seeded.log('surveyResponses').length;
+    expect(trustId).toBeTruthy();
+    expect(historyIds.length).toBeGreaterThan(0);
+    expect(responses).toBeGreaterThan(0);
+    await seeded.transact((d) => void d.processed.push('written-between-runs'));
+    await seeded.close();
+
+    const second = start({ DATA_DIR: dir, PORT: String(port) });
+    expect(await waitHealthy(port, 20_000)).toEqual({ status: 200, body: { status: 'ok' } });
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    expect(second.out.stderr).toBe('');
+
+    const after = await openLowdbStore(dir);
+    expect(after.read().trust?.id).toBe(trustId);
+    expect(after.read().categoryHistory.map((c) => c.id)).toEqual(historyIds);
+    expect(after.log('surveyResponses')).toHaveLength(responses);
+    expect(after.read().processed).toContain('written-between-runs');
+    await after.close();
+  });
+});

@@ -1,0 +1,101 @@
+// The operator scripts, run as an operator runs them (tsx scripts/…, DATA_DIR from the environment).
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { openLowdbStore } from '../../src/store/lowdb-store';
+
+const TSX = path.resolve('node_modules/.bin/tsx');
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+});
+async function tempDir(): Promise<string> {
+  const d = await mkdtemp(path.join(tmpdir(), 'ibot-scripts-'));
+  dirs.push(d);
+  return d;
+}
+
+function run(script: string, args: string[], dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(TSX, [script, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir } }, (err, stdout, stderr) =>
+      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+it('seed:demo seeds an empty DATA_DIR once, then says it left it alone', async () => {
+  const dir = await tempDir();
+  const first = await run('scripts/seed-demo.ts', [], dir);
+  expect(first).toMatchObject({ code: 0, stderr: '' });
+  expect(first.stdout).toMatch(/^Seeded the demo trust "Demo Learning Trust" into .*: 7 schools, \d+ people/);
+  const db = await readFile(path.join(dir, 'db.json'), 'utf8');
+
+  const second = await run('scripts/seed-demo.ts', [], dir);
+  expect(second.code).toBe(0);
+  expect(second.stdout).toMatch(/already holds the trust "Demo Learning Trust"; nothing was changed/);
+  expect(await readFile(path.join(dir, 'db.json'), 'utf8')).toBe(db);
+});
+
+it('import:gias imports the good rows, lists the bad ones by line, exits 2; seed:demo then refuses to overwrite them', async () => {
+  const dir = await tempDir();
+  const r = await run('scripts/import-gias.ts', ['test/fixtures/gias-sample.csv'], dir);
+  expect(r.code).toBe(2);
+  const out = r.stdout.split('\n');
+  expect(out.filter((l) => l.startsWith('skipped line')).map((l) => l.match(/^skipped line (\d+)/)![1])).toEqual(['8', '9', '10', '11']);
+  expect(r.stdout).toMatch(/Imported 7 school\(s\) of Demo Learning Trust into .*: 7 added, 0 updated, 0 unchanged; 4 row\(s\) skipped/);
+  const store = await openLowdbStore(dir);
+  expect(store.read().schools.map((s) => s.urn).sort()).toEqual(['140001', '148765', '149001', '149002', '149003', '149004', '149009']);
+  expect(store.log('audit')).toEqual([
+    expect.objectContaining({ actorId: 'operator', action: 'schools.import-gias', detail: expect.objectContaining({ added: 7, skippedLines: [8, 9, 10, 11] }) }),
+  ]);
+  await store.close();
+
+  const seed = await run('scripts/seed-demo.ts', [], dir);
+  expect(seed.code).toBe(1);
+  expect(seed.stderr).toMatch(/7 school\(s\) .* but no trust: not seeding the demo over them/);
+  const after = await openLowdbStore(dir);
+  expect(after.read().schools).toHaveLength(7);
+  await after.close();
+});
+
+it('import:gias without a file, or with a file lacking GIAS columns, exits 1 with one line and writes nothing', async () => {
+  const dir = await tempDir();
+  const none = await run('scripts/import-gias.ts', [], dir);
+  expect(none.code).toBe(1);
+  expect(none.stderr.trim()).toMatch(/^Usage: npm run import:gias -- <file.csv>/);
+  const wrong = await run('scripts/import-gias.ts', ['package.json'], dir);
+  expect(wrong.code).toBe(1);
+  expect(wrong.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Nothing imported: the file lacks the GIAS columns "URN"/)]);
+  await expect(readFile(path.join(dir, 'db.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+});
+
+it('import:calendar sets the trust’s term dates and bank holidays, and refuses a DATA_DIR with no trust', async () => {
+  const dir = await tempDir();
+  const { typicalCalendar } = await import('../../src/domain/calendar-presets');
+  const { halfTerms, insetDays, bankHolidays } = typicalCalendar(2027);
+  const terms = path.join(dir, 'terms.json');
+  const holidays = path.join(dir, 'bank-holidays.json');
+  await writeFile(terms, JSON.stringify({ year: '2027-28', halfTerms, insetDays: insetDays.slice(0, 3) }));
+  await writeFile(holidays, JSON.stringify(bankHolidays));
+
+  const noTrust = await run('scripts/import-calendar.ts', [terms, holidays], dir);
+  expect(noTrust.code).toBe(1);
+  expect(noTrust.stderr.trim()).toMatch(/^Nothing imported: .* has no trust yet/);
+
+  expect((await run('scripts/seed-demo.ts', [], dir)).code).toBe(0);
+  const ok = await run('scripts/import-calendar.ts', [terms, holidays], dir);
+  expect(ok).toMatchObject({ code: 0, stderr: '' });
+  expect(ok.stdout).toMatch(/^Set the 2027-28 calendar of Demo Learning Trust: six half terms from 2027-09-\d\d to 2028-07-\d\d, 3 INSET day\(s\)/);
+  const store = await openLowdbStore(dir);
+  expect(store.read().trust!.calendar.year).toBe('2027-28');
+  expect(store.read().trust!.calendar.insetDays).toEqual(insetDays.slice(0, 3));
+  expect(store.log('audit').at(-1)).toMatchObject({ actorId: 'operator', action: 'trust.import-calendar', detail: { year: '2027-28' } });
+  await store.close();
+
+  await writeFile(terms, JSON.stringify({ year: '2027', halfTerms }));
+  const bad = await run('scripts/import-calendar.ts', [terms, holidays], dir);
+  expect(bad.code).toBe(1);
+  expect(bad.stderr.trim()).toBe('Nothing imported: term dates: year: year must look like 2026-27');
+});
