@@ -1,5 +1,6 @@
 // Rules every digest follows, whatever it reports: long lists cut to the top few with "and N more",
 // bars drawn in text where a chart cannot be, and survey response rates that never expose a small group.
+import { releaseSchools } from './surveys-results';
 
 /** The first `n` items and what is left over, said in words ("and 140 more schools"). */
 export function topN<T>(items: readonly T[], n: number, noun = 'more'): { shown: T[]; more: string } {
@@ -33,9 +34,9 @@ export interface ResponseRates {
 }
 
 /**
- * Response rates from counts and invitations. A school's rate is shown only from `minGroup` responses;
- * when exactly one school would be held back, the next smallest is held back too, so that its count
- * cannot be worked out from the overall figure by subtraction.
+ * Response rates from counts and invitations. A school's rate is shown only when the survey's results
+ * would show it (`releaseSchools`): from `minGroup` responses, and not when the schools held back would
+ * then add up to a small group that the overall figure gives away by subtraction.
  */
 export function responseRates(responses: Record<string, number>, invited: Record<string, number>, minGroup: number): ResponseRates {
   const schools = Object.keys(invited).filter((id) => (invited[id] ?? 0) > 0);
@@ -43,12 +44,8 @@ export function responseRates(responses: Record<string, number>, invited: Record
   const total = schools.reduce((n, id) => n + count(id), 0);
   const invitedTotal = schools.reduce((n, id) => n + (invited[id] ?? 0), 0);
   const pct = (n: number, d: number) => Math.round((100 * n) / d);
-  const shown = new Set(schools.filter((id) => count(id) >= minGroup));
-  const held = schools.filter((id) => !shown.has(id));
-  if (held.length === 1 && shown.size > 0) {
-    const smallest = [...shown].sort((a, b) => count(a) - count(b))[0]!;
-    shown.delete(smallest);
-  }
+  // The same release rule as the survey's own results, so no view can be subtracted from another.
+  const shown = new Set(releaseSchools(Object.fromEntries(schools.map((id) => [id, count(id)])), minGroup).released);
   return {
     overall: total >= minGroup && invitedTotal > 0 ? pct(total, invitedTotal) : undefined,
     schools: schools.map((id) => ({ schoolId: id, rate: shown.has(id) ? pct(count(id), invited[id]!) : undefined })),

@@ -35,7 +35,9 @@ describe('weekly SLT digest', () => {
     expect(text).toContain('School Improvement Forum, Autumn 2: Mon 30 Nov, 13:30\n2 coming, 0 maybe, 0 not coming, 5 not replied (3 expected to attend)');
     // 8 responses of 224 invited; Beacon's 6 of 24 is shown, the small groups are not.
     expect(text).toContain('Staff wellbeing pulse, Autumn 2: 4% responded');
-    expect(text).toContain('Beacon Primary 25%. 6 schools not shown (fewer than 5 responses)');
+    // Beacon's 6 of the 8 would give away Riverside's 2, so no school is shown: only the trust's rate.
+    expect(text).toContain('7 schools not shown (under 5 responses, or held back so a smaller group cannot be worked out)');
+    expect(text).not.toContain('Beacon Primary 25%');
     expect(text).not.toMatch(/Riverside Academy \d+%/);
     const card = renderCard(o.replies[0]!);
     expect(cardProblems(card)).toEqual([]);

@@ -4,15 +4,16 @@ import { responseRates, shortLabel, textBar, topN } from '../../src/domain/diges
 
 describe('survey response rates in digests', () => {
   it('shows a school only from 5 responses, and the overall rate only from 5', () => {
+    // c and d (3 between them) are too few; b is held back too, so the hidden schools add up to 8.
     const r = responseRates({ a: 6, b: 5, c: 2, d: 1 }, { a: 24, b: 10, c: 20, d: 30 }, 5);
     expect(r.overall).toBe(Math.round((100 * 14) / 84));
     expect(r.schools).toEqual([
       { schoolId: 'a', rate: 25 },
-      { schoolId: 'b', rate: 50 },
+      { schoolId: 'b', rate: undefined },
       { schoolId: 'c', rate: undefined },
       { schoolId: 'd', rate: undefined },
     ]);
-    expect(r.hidden).toBe(2);
+    expect(r.hidden).toBe(3);
     expect(responseRates({ a: 4 }, { a: 10, b: 10 }, 5).overall).toBeUndefined();
   });
 
@@ -64,5 +65,11 @@ describe('card validation of Teams charts', () => {
     const bad = cardProblems(card({ type: 'Chart.Donut', data: [{ legend: 'RED', value: 2 }], fallback: { type: 'Chart.Sparkle' } }));
     expect(bad.join('\n')).toContain('Chart.Donut fallback: Unknown element type "Chart.Sparkle"');
     expect(cardProblems(card({ type: 'Chart.Sparkle', data: [1], fallback }))[0]).toContain('Unknown element type "Chart.Sparkle"');
+  });
+  it("hides a school whose count, taken from the total, would give away another school's small group", () => {
+    // The demo trust: Beacon 6, Riverside 2, five schools with none. Showing Beacon's 6 of 8 reveals Riverside's 2.
+    const r = responseRates({ beacon: 6, riverside: 2 }, { beacon: 24, riverside: 61, hillcrest: 18, oakfield: 55, stm: 20, meadow: 30, north: 16 }, 5);
+    expect(r.overall).toBe(4);
+    expect(r.schools.filter((s) => s.rate !== undefined)).toEqual([]);
   });
 });

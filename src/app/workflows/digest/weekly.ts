@@ -71,7 +71,7 @@ export function weeklyDigest(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): 
     const shown = r.schools.filter((x) => x.rate !== undefined).sort((a, b) => b.rate! - a.rate!);
     const list = shown.slice(0, 8).map((x) => `${schoolName(f, x.schoolId)} ${x.rate}%`);
     if (shown.length > 8) list.push(`and ${shown.length - 8} more schools`);
-    const hidden = r.hidden ? `${plural(r.hidden, 'school')} not shown (fewer than ${minGroup} responses)` : '';
+    const hidden = r.hidden ? `${plural(r.hidden, 'school')} not shown (under ${minGroup} responses, or held back so a smaller group cannot be worked out)` : '';
     return {
       title: `${s.title}: ${r.overall === undefined ? `fewer than ${minGroup} responses so far` : `${r.overall}% responded`}`,
       detail: [list.join(', '), hidden].filter(Boolean).join('. ') + (s.closesOn ? `. ${s.status === 'open' ? 'Closes' : 'Closed'} ${formatDate(s.closesOn)}.` : '.'),
