@@ -1,7 +1,7 @@
 // The demo trust: seeded on first start in local mode and by `npm run seed:demo`. Dates are set
 // relative to today so that overdue actions, the upcoming forum and the open survey always are.
 import { RAG_5, type School, type IsapAction, type CategoryChange } from '../domain';
-import { addDays, addSchoolDays, academicYearOf, currentOrNextHalfTerm, halfTermOn, localDate, zonedInstant } from '../domain/calendar';
+import { addDays, addSchoolDays, academicYearOf, currentOrNextHalfTerm, halfTermOn, isSchoolDay, localDate, zonedInstant } from '../domain/calendar';
 import { typicalCalendar } from '../domain/calendar-presets';
 import { TrustSettingsSchema } from '../domain/trust';
 import type { Data } from '../store/schema';
@@ -76,13 +76,19 @@ export async function seedDemoTrust(store: Store, opts: SeedOptions): Promise<bo
     });
   }
 
+  // Due dates fall on school days: back to the Friday (or the last day of term) when one does not.
+  const onSchoolDay = (date: string) => {
+    let d = date;
+    for (let i = 0; i < 21 && !isSchoolDay(calendar, d); i++) d = addDays(d, -1);
+    return isSchoolDay(calendar, d) ? d : date;
+  };
   const action = (schoolId: string, title: string, ownerId: string, due: string, rag: IsapAction['rag'], strand: string): IsapAction => ({
     id: opts.newId(),
     schoolId,
     title,
     strand,
     ownerId,
-    due,
+    due: onSchoolDay(due),
     status: 'open',
     rag,
     extensions: [],

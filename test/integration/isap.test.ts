@@ -184,7 +184,7 @@ describe('isap: extensions', () => {
     expect(replyText(decided)).toContain('Approved by Tom Okafor');
     expect(action('Attendance: first-day').due).toBe('2026-12-04');
     await delivered();
-    expect(inbox.of('rachel').join('\n')).toContain('Tom Okafor agreed more time: now due Fri 4 Dec (was Sat 14 Nov).');
+    expect(inbox.of('rachel').join('\n')).toContain('Tom Okafor agreed more time: now due Fri 4 Dec (was Fri 13 Nov).');
 
     // The decision cannot be taken twice, and a forged second click changes nothing.
     const again = await t.as('tom').act('approval.decide', { approvalId, decision: 'reject', comment: 'no' });
