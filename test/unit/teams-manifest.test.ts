@@ -1,5 +1,6 @@
 // The Teams app package: the manifest validates offline against Microsoft's own schema (bundled in
 // @microsoft/app-manifest), the icons are what Teams accepts, and the zip holds the three files.
+import { WORKFLOWS } from '../../src/app/workflows';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -32,10 +33,12 @@ describe('Teams app manifest', () => {
     expect(manifest.validDomains).toEqual([env.BOT_DOMAIN]);
   });
 
-  it('lists every command of the contract, for mention and slash, in every scope', () => {
+  it('lists every command the bot knows (the contract\'s and home, unsubscribe), for mention and slash, in every scope', () => {
     const manifest = buildManifest(env) as any;
     const [list] = manifest.bots[0].commandLists;
-    expect(list.commands.map((c: { title: string }) => c.title)).toEqual(['help', 'risk', 'isap', 'forum', 'talent', 'survey', 'approvals', 'digest', 'subscribe']);
+    const known = ['help', ...new Set(WORKFLOWS.flatMap((w) => w.commands.map((c) => c.words[0]!)))];
+    expect([...list.commands.map((c: { title: string }) => c.title)].sort()).toEqual([...known].sort());
+    for (const word of ['help', 'risk', 'isap', 'forum', 'talent', 'survey', 'approvals', 'digest', 'subscribe']) expect(known).toContain(word);
     expect(list.triggers).toEqual(['mention', 'slash']);
     expect(manifest.bots[0].scopes).toEqual(['personal', 'team', 'groupChat']);
   });
