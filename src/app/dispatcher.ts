@@ -124,7 +124,8 @@ export function createDispatcher(base: Omit<Context, 'decisionEffects'>, workflo
 }
 
 function containsDisclosure(cmd: Command): boolean {
-  const texts: string[] = [cmd.args.join(' ')];
+  // The first word is free text too when the message is not a command ("Allegation about …").
+  const texts: string[] = [[cmd.name, ...cmd.args].join(' ')];
   const walk = (v: unknown) => {
     if (typeof v === 'string') texts.push(v);
     else if (Array.isArray(v)) v.forEach(walk);

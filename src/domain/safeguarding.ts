@@ -23,7 +23,8 @@ const PATTERNS: RegExp[] = [
 ];
 
 export function looksLikeDisclosure(text: string): boolean {
-  const t = text.replace(/\s+/g, ' ');
+  // Phones and Word type curly apostrophes ("doesn’t"); the patterns are written with straight ones.
+  const t = text.replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'").replace(/\s+/g, ' ');
   return PATTERNS.some((p) => p.test(t));
 }
 
