@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ROLE_LABELS, rolesOf } from '../../domain/people';
 import { approvalSubject } from '../approval-requests';
 import { outcome, reply, type Notification } from '../command';
-import { AppError, notFound } from '../errors';
+import { AppError, audited, notFound } from '../errors';
 import { defineAction, type Workflow } from '../registry';
 import { approvalView } from '../views/approval-view';
 import { formatWhen } from '../views/format';
@@ -88,7 +88,7 @@ export const approvals: Workflow = {
         const a = result.approval;
         if (result.kind === 'refused') {
           await ctx.store.append('audit', { at, actorId: person.id, action: 'approval.decide', subject: a.id, outcome: 'refused', detail: { decision: input.decision } });
-          throw new AppError('NOT_ALLOWED', `Only the ${a.deciderRoles.map((r) => ROLE_LABELS[r]).join(' or ')} may decide "${a.title}".`, 'The card has been left as it was.');
+          throw audited(new AppError('NOT_ALLOWED', `Only the ${a.deciderRoles.map((r) => ROLE_LABELS[r]).join(' or ')} may decide "${a.title}".`, 'The card has been left as it was.'));
         }
         if (result.kind === 'already') {
           const who = data.people.find((p) => p.id === a.decidedById)?.name ?? 'someone';

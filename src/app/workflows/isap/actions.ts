@@ -52,8 +52,12 @@ function tellOwner(data: Readonly<Data>, a: IsapAction, by: Person, what: string
 export const open = defineAction({
   verb: 'isap.open',
   schema: z.object({ actionId: Id }),
-  run(ctx, { data, person }, input) {
+  async run(ctx, { data, person }, input) {
     const a = data.isapActions.find((x) => x.id === input.actionId);
+    if (a && !maySeeSchool(person, a.schoolId)) {
+      // Another school's action reads as not found (its existence is not ours to confirm), but the attempt is audited.
+      await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'isap.open', subject: a.id, outcome: 'refused', detail: { schoolId: a.schoolId } });
+    }
     if (!a || !maySeeSchool(person, a.schoolId)) throw notFound('That ISAP action', 'Type isap to see your actions.');
     return outcome([actionView(data, a, person, today(ctx))]);
   },

@@ -5,7 +5,7 @@ import { byUrgency, isDueSoon, lastDueDate } from '../../../domain/isap-rules';
 import { hasRole, schoolsOf } from '../../../domain/people';
 import type { Data } from '../../../store/schema';
 import { outcome, reply, type Context, type Request } from '../../command';
-import { AppError, notAllowed } from '../../errors';
+import { AppError, audited, notAllowed } from '../../errors';
 import type { TextCommand } from '../../registry';
 import { findSchool, isExec, maySeeSchool, schoolName } from './scope';
 import { planItem, planView, type PlanGroup } from './views';
@@ -51,7 +51,7 @@ async function schoolPlan(ctx: Context, { data, person }: Request, words: string
   const school = findSchool(data, words);
   if (!maySeeSchool(person, school.id)) {
     await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'isap.school', subject: school.id, outcome: 'refused', detail: {} });
-    throw notAllowed(`You can see only your own school's plan, not ${school.name}'s.`);
+    throw audited(notAllowed(`You can see only your own school's plan, not ${school.name}'s.`));
   }
   const d = today(ctx);
   const actions = data.isapActions.filter((a) => a.schoolId === school.id).sort(byUrgency(d));
