@@ -59,7 +59,7 @@ export const open = defineAction({
       await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'isap.open', subject: a.id, outcome: 'refused', detail: { schoolId: a.schoolId } });
     }
     if (!a || !maySeeSchool(person, a.schoolId)) throw notFound('That ISAP action', 'Type isap to see your actions.');
-    return outcome([actionView(data, a, person, today(ctx))]);
+    return outcome([actionView(data, a, person, today(ctx), ctx.timeZone)]);
   },
 });
 
@@ -85,8 +85,8 @@ export const addAction = defineAction({
     });
     await audit(ctx, person, 'isap.add', a, { title: a.title, ownerId: a.ownerId, due: a.due });
     const data = ctx.store.read();
-    const view = actionView(data, a, person, d, 'Added to the plan.');
-    const told: Notification[] = a.ownerId === person.id ? [] : [{ ...actionView(data, a, personById(data, a.ownerId)!, d, `${person.name} gave you a new ISAP action.`), to: { person: a.ownerId } }];
+    const view = actionView(data, a, person, d, ctx.timeZone, 'Added to the plan.');
+    const told: Notification[] = a.ownerId === person.id ? [] : [{ ...actionView(data, a, personById(data, a.ownerId)!, d, ctx.timeZone, `${person.name} gave you a new ISAP action.`), to: { person: a.ownerId } }];
     return outcome([{ ...view, replace: true }], told);
   },
 });
@@ -109,7 +109,7 @@ export const update = defineAction({
       return tellOwner(draft, a, person, 'Updated');
     });
     await audit(ctx, person, 'isap.update', action, { rag: action.rag, due: action.due, ...(input.note ? { note: input.note } : {}) });
-    return outcome([{ ...actionView(ctx.store.read(), action, person, d, 'Saved.'), replace: true }], told);
+    return outcome([{ ...actionView(ctx.store.read(), action, person, d, ctx.timeZone, 'Saved.'), replace: true }], told);
   },
 });
 
@@ -130,7 +130,7 @@ export const complete = defineAction({
       return [...tellOwner(draft, a, person, 'Completed'), ...tellHead];
     });
     await audit(ctx, person, 'isap.complete', action, { evidence: action.evidence });
-    return outcome([{ ...actionView(ctx.store.read(), action, person, d, 'Marked complete. Thank you.'), replace: true }], told);
+    return outcome([{ ...actionView(ctx.store.read(), action, person, d, ctx.timeZone, 'Marked complete. Thank you.'), replace: true }], told);
   },
 });
 
@@ -146,6 +146,6 @@ export const snooze = defineAction({
       a.snoozeReason = input.snoozeReason;
     });
     await audit(ctx, person, 'isap.snooze', action, { until: input.until, reason: input.snoozeReason });
-    return outcome([{ ...actionView(ctx.store.read(), action, person, d, `Snoozed: no reminders until ${formatDate(input.until)}.`), replace: true }]);
+    return outcome([{ ...actionView(ctx.store.read(), action, person, d, ctx.timeZone, `Snoozed: no reminders until ${formatDate(input.until)}.`), replace: true }]);
   },
 });

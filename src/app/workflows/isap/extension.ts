@@ -60,7 +60,7 @@ export const extend = defineAction({
       return notifications;
     });
     await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'isap.extend', subject: action.id, outcome: 'ok', detail: { newDue: input.newDue, reason: input.reason } });
-    const view = actionView(ctx.store.read(), action, person, d, `Asked for more time, to ${formatDate(input.newDue)}: the ${deciders} will decide.`);
+    const view = actionView(ctx.store.read(), action, person, d, ctx.timeZone, `Asked for more time, to ${formatDate(input.newDue)}: the ${deciders} will decide.`);
     return outcome([{ ...view, replace: true }], told);
   },
 });
@@ -89,6 +89,6 @@ export function extensionDecided(draft: Data, approval: Approval, ctx: Context):
   const d = today(ctx);
   return to.flatMap((id) => {
     const p = personById(draft, id);
-    return p ? [{ ...actionView(draft, a, p, d, text), to: { person: id } }] : [];
+    return p ? [{ ...actionView(draft, a, p, d, ctx.timeZone, text), to: { person: id } }] : [];
   });
 }
