@@ -18,3 +18,24 @@ describe('London dates in BST', () => {
     expect(text).not.toContain('Completed Tue 20 Apr');
   });
 });
+
+describe('digests count by the London day', () => {
+  const move = (id: string, at: string, rationale: string) =>
+    t.bot.store.transact((d) => {
+      d.categoryHistory.push({ id, schoolId: 'hillcrest', from: 'yellow', to: 'amber', urgentAction: false, at, byId: 'tom', rationale, evidence: [] });
+    });
+
+  it('a category move at 00:30 BST on the first day of the window is in the weekly digest', async () => {
+    t.clock.set('2027-04-14T09:00:00Z'); // Wed 14 Apr; the window starts Wed 7 Apr
+    await move('review-weekly', '2027-04-06T23:30:00Z', 'Review: moved just after midnight on the 7th');
+    const text = replyText(await t.as('tom').say('digest weekly'));
+    expect(text).toContain('since Wed 7 Apr');
+    expect(text).toContain('Review: moved just after midnight on the 7th');
+  });
+
+  it('a category move at 00:30 BST on the first day of the summer term is in the board digest', async () => {
+    await move('review-board', '2027-04-11T23:30:00Z', 'Review: moved just after midnight on the first day of term');
+    const text = replyText(await t.as('helen').say('digest board'));
+    expect(text).toContain('Review: moved just after midnight on the first day of term');
+  });
+});

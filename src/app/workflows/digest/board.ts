@@ -4,14 +4,14 @@ import { refreshesDue } from '../../../domain/talent-register';
 import type { Context, View } from '../../command';
 import { KIND_LABEL } from '../../views/approval-view';
 import { formatDate, formatWhen } from '../../views/format';
-import { categorySummary, figures, plural, schoolsPerCategory, termOf } from './figures';
+import { categorySummary, dayOf, figures, plural, schoolsPerCategory, termOf } from './figures';
 import { digestView, section, type Item } from './view';
 
 export function boardDigest(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): View {
   const f = figures(ctx);
   const { data, fw } = f;
   const term = termOf(f);
-  const inTerm = (iso?: string) => Boolean(iso && iso.slice(0, 10) >= term.start && iso.slice(0, 10) <= term.end);
+  const inTerm = (iso?: string) => Boolean(iso && dayOf(f, iso) >= term.start && dayOf(f, iso) <= term.end);
   const rank = (id?: string) => fw.categories.find((c) => c.id === id)?.rank;
   const label = (id?: string) => fw.categories.find((c) => c.id === id)?.label ?? id ?? '';
   const school = (id?: string) => data.schools.find((s) => s.id === id)?.name ?? 'the trust';
