@@ -68,7 +68,7 @@ export const addAction = defineAction({
   schema: z.object({ schoolId: Id, title: text(500, 'the action'), strand: text(100, 'the strand'), ownerId: Id, due: IsoDay, rag: z.enum(RAGS).default('amber') }),
   async run(ctx, { person }, input) {
     const d = today(ctx);
-    const a = await ctx.store.transact((draft) => {
+    const { action: a, fresh } = await ctx.store.transact((draft) => {
       const school = draft.schools.find((s) => s.id === input.schoolId);
       if (!school) throw notFound('That school');
       if (!isExec(person) && !hasRole(person, 'headteacher', school.id)) throw notAllowed('You can add actions only to your own school\'s plan. Nothing was added.');
@@ -76,15 +76,21 @@ export const addAction = defineAction({
       const belongs = owner && (owner.roles.some((g) => g.schoolId === school.id) || owner.id === school.dosiId);
       if (!belongs) throw badInput('The owner must be someone at the school (or its Director of School Improvement).', 'Pick the owner from the list.');
       if (input.due < d || input.due > lastDueDate(draft.trust!.calendar)) throw badInput(`The due date must be between today and the end of the academic year (${formatDate(lastDueDate(draft.trust!.calendar))}).`);
+      // A double click sends the form twice (two invokes, two ids): the second finds the first and adds nothing.
+      const same = draft.isapActions.find(
+        (x) => x.schoolId === school.id && x.status === 'open' && x.ownerId === input.ownerId && x.due === input.due && x.title.toLowerCase() === input.title.toLowerCase(),
+      );
+      if (same) return { action: structuredClone(same), fresh: false };
       const action: IsapAction = {
         id: ctx.newId(), schoolId: school.id, title: input.title, strand: input.strand, ownerId: owner!.id, due: input.due, status: 'open', rag: input.rag,
         extensions: [], escalationLevel: 0, source: `added by ${person.id}`, createdAt: ctx.now().toISOString(),
       };
       draft.isapActions.push(action);
-      return action;
+      return { action, fresh: true };
     });
-    await audit(ctx, person, 'isap.add', a, { title: a.title, ownerId: a.ownerId, due: a.due });
     const data = ctx.store.read();
+    if (!fresh) return outcome([{ ...actionView(data, a, person, d, ctx.timeZone, 'This action is already on the plan: nothing was added.'), replace: true }]);
+    await audit(ctx, person, 'isap.add', a, { title: a.title, ownerId: a.ownerId, due: a.due });
     const view = actionView(data, a, person, d, ctx.timeZone, 'Added to the plan.');
     const told: Notification[] = a.ownerId === person.id ? [] : [{ ...actionView(data, a, personById(data, a.ownerId)!, d, ctx.timeZone, `${person.name} gave you a new ISAP action.`), to: { person: a.ownerId } }];
     return outcome([{ ...view, replace: true }], told);

@@ -1,0 +1,22 @@
+// Review: a double click (two invokes, two activity ids, so no shared de-duplication key) must not
+// create two records.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replyText, startTestBot, type TestBot } from '../helpers/bot';
+
+let t: TestBot;
+beforeAll(async () => {
+  t = await startTestBot();
+});
+afterAll(() => t.stop());
+
+describe('double clicks', () => {
+  it('adding the same ISAP action twice keeps one, and says so', async () => {
+    const form = { schoolId: 'beacon', title: 'Reading fluency: daily paired reading in Year 3', strand: 'Quality of Education', ownerId: 'jo', due: '2026-12-11' };
+    const count = () => t.bot.store.read().isapActions.filter((a) => a.title === form.title).length;
+    const [first, second] = await Promise.all([t.as('rachel').act('isap.add', form), t.as('rachel').act('isap.add', form)]);
+    expect(count()).toBe(1);
+    expect(replyText(first)).toContain('Added to the plan.');
+    expect(replyText(second)).toContain('already on the plan');
+    expect(t.bot.store.log('audit').filter((e) => e.action === 'isap.add' && e.outcome === 'ok')).toHaveLength(1);
+  });
+});
