@@ -36,7 +36,8 @@ export const approvals: Workflow = {
           data: {
             title: pending.length ? `${pending.length} decision${pending.length === 1 ? '' : 's'} waiting` : 'No decisions waiting',
             intro: '',
-            empty: 'Nothing needs a decision from you today.',
+            // The decisions follow as cards of their own: the header says "nothing" only when there is nothing.
+            empty: pending.length ? '' : 'Nothing needs a decision from you today.',
             items: [],
           },
         };
