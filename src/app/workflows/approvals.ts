@@ -73,6 +73,9 @@ export const approvals: Workflow = {
             return { kind: 'refused' as const, approval: structuredClone(a) };
           }
           if (a.status !== 'pending') return { kind: 'already' as const, approval: structuredClone(a) };
+          // Nobody decides their own request while someone else may; a trust with one decider still can.
+          const others = draft.people.some((p) => p.id !== person.id && p.roles.some((g) => a.deciderRoles.includes(g.role)));
+          if (a.requestedById === person.id && others) return { kind: 'own' as const, approval: structuredClone(a) };
           if (input.decision === 'reject' && !input.comment) {
             throw new AppError('BAD_INPUT', 'Say why in the comment box before rejecting.', 'The person who raised it will see your comment.');
           }
@@ -90,6 +93,10 @@ export const approvals: Workflow = {
         if (result.kind === 'refused') {
           await ctx.store.append('audit', { at, actorId: person.id, action: 'approval.decide', subject: a.id, outcome: 'refused', detail: { decision: input.decision } });
           throw audited(new AppError('NOT_ALLOWED', `Only the ${a.deciderRoles.map((r) => ROLE_LABELS[r]).join(' or ')} may decide "${a.title}".`, 'The card has been left as it was.'));
+        }
+        if (result.kind === 'own') {
+          await ctx.store.append('audit', { at, actorId: person.id, action: 'approval.decide', subject: a.id, outcome: 'refused', detail: { decision: input.decision, reason: 'own request' } });
+          throw audited(new AppError('NOT_ALLOWED', `You raised "${a.title}", so someone else decides it.`, `The ${a.deciderRoles.map((r) => ROLE_LABELS[r]).join(' or ')} has the card. Nothing was changed.`));
         }
         if (result.kind === 'already') {
           const who = data.people.find((p) => p.id === a.decidedById)?.name ?? 'someone';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Approval } from '../../../domain';
 import { schoolDaysBetween } from '../../../domain/calendar';
 import { extensionDeciders, lastDueDate } from '../../../domain/isap-rules';
-import { ROLE_LABELS } from '../../../domain/people';
+import { hasRole, ROLE_LABELS } from '../../../domain/people';
 import type { Data } from '../../../store/schema';
 import { raiseApproval } from '../../approval-requests';
 import { outcome, type Context, type Notification } from '../../command';
@@ -36,7 +36,9 @@ export const extend = defineAction({
       if (input.newDue <= a.due) throw badInput(`The new date must be after the current due date (${formatDate(a.due)}).`);
       if (input.newDue > lastDueDate(cal)) throw badInput(`The new date must be within this academic year (by ${formatDate(lastDueDate(cal))}).`);
       const schoolDays = schoolDaysBetween(cal, a.due, input.newDue);
-      const roles = extensionDeciders(schoolDays, draft.trust!.settings);
+      const usual = extensionDeciders(schoolDays, draft.trust!.settings);
+      // A DoSI asking for more time does not decide it: it goes up to the CEO.
+      const roles = usual.some((r) => hasRole(person, r)) ? extensionDeciders(Infinity, draft.trust!.settings) : usual;
       deciders = roles.map((r) => ROLE_LABELS[r]).join(' or ');
       const extensionId = ctx.newId();
       const school = schoolName(draft, a.schoolId);
