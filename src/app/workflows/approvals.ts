@@ -41,7 +41,7 @@ export const approvals: Workflow = {
             items: [],
           },
         };
-        return outcome([header, ...pending.slice(0, 10).map((a) => approvalView(data, a, ctx))]);
+        return outcome([header, ...pending.slice(0, 10).map((a) => approvalView(data, a, ctx, '', person))]);
       },
     },
   ],
@@ -57,7 +57,7 @@ export const approvals: Workflow = {
         if (a.requestedById !== person.id && !roles.includes('dosi') && !a.deciderRoles.some((r) => roles.includes(r))) {
           throw new AppError('NOT_ALLOWED', 'This decision is not one you raised or may take.', 'Type approvals to see the decisions waiting for you.');
         }
-        const view = approvalView(data, a, ctx);
+        const view = approvalView(data, a, ctx, '', person);
         return reply(view.card, view.data, true);
       },
     }),
