@@ -1,12 +1,9 @@
 // Review: an approval card shows Approve / Reject only to someone who may press them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardText, startTestBot, type TestBot } from '../helpers/bot';
+import { describe, expect, it } from 'vitest';
+import { cardText } from '../helpers/bot';
+import { useTestBot } from '../helpers/use-bot';
 
-let t: TestBot;
-beforeAll(async () => {
-  t = await startTestBot();
-});
-afterAll(() => t.stop());
+const t = useTestBot();
 
 describe('approval buttons', () => {
   it('the DoSI listing a CEO-only decision sees who decides it, not buttons that would refuse him', async () => {

@@ -1,12 +1,9 @@
 // Review: dates people read are London dates, not UTC ones, in the hour after midnight in BST.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replyText, startTestBot, type TestBot } from '../helpers/bot';
+import { describe, expect, it } from 'vitest';
+import { replyText } from '../helpers/bot';
+import { useTestBot } from '../helpers/use-bot';
 
-let t: TestBot;
-beforeAll(async () => {
-  t = await startTestBot();
-});
-afterAll(() => t.stop());
+const t = useTestBot();
 
 describe('London dates in BST', () => {
   it('an action completed at 00:30 BST reads as completed that day, not the day before', async () => {

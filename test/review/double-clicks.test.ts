@@ -1,13 +1,10 @@
 // Review: a double click (two invokes, two activity ids, so no shared de-duplication key) must not
 // create two records.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replyText, startTestBot, type TestBot } from '../helpers/bot';
+import { describe, expect, it } from 'vitest';
+import { replyText } from '../helpers/bot';
+import { useTestBot } from '../helpers/use-bot';
 
-let t: TestBot;
-beforeAll(async () => {
-  t = await startTestBot();
-});
-afterAll(() => t.stop());
+const t = useTestBot();
 
 describe('double clicks', () => {
   it('adding the same ISAP action twice keeps one, and says so', async () => {

@@ -1,12 +1,8 @@
 // Review: every refusal of a forged or out-of-scope card goes to the audit log, once, and changes nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBot, type TestBot } from '../helpers/bot';
+import { describe, expect, it } from 'vitest';
+import { useTestBot } from '../helpers/use-bot';
 
-let t: TestBot;
-beforeAll(async () => {
-  t = await startTestBot();
-});
-afterAll(() => t.stop());
+const t = useTestBot();
 
 const refusals = (actorId: string, action: string) =>
   t.bot.store.log('audit').filter((e) => e.actorId === actorId && e.action === action && e.outcome === 'refused');

@@ -1,14 +1,10 @@
 // Review: free text that reads like a disclosure must be redirected however it is typed, and nothing
 // of it may reach the store.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { looksLikeDisclosure } from '../../src/domain/safeguarding';
-import { startTestBot, type TestBot } from '../helpers/bot';
+import { useTestBot } from '../helpers/use-bot';
 
-let t: TestBot;
-beforeAll(async () => {
-  t = await startTestBot();
-});
-afterAll(() => t.stop());
+const t = useTestBot();
 
 describe('safeguarding screen', () => {
   it('catches a disclosure typed with a phone keyboard’s curly apostrophe', () => {

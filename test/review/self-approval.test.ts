@@ -1,12 +1,9 @@
 // Review: nobody decides their own request when someone else can.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replyText, startTestBot, type TestBot } from '../helpers/bot';
+import { describe, expect, it } from 'vitest';
+import { replyText } from '../helpers/bot';
+import { useTestBot } from '../helpers/use-bot';
 
-let t: TestBot;
-beforeAll(async () => {
-  t = await startTestBot();
-});
-afterAll(() => t.stop());
+const t = useTestBot();
 
 describe('self-approval', () => {
   it("the DoSI's own short extension request goes to the CEO, not back to the DoSI", async () => {

@@ -1,12 +1,9 @@
 // Review: what people read must not contradict itself or mislead.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replyText, startTestBot, type TestBot } from '../helpers/bot';
+import { describe, expect, it } from 'vitest';
+import { replyText } from '../helpers/bot';
+import { useTestBot } from '../helpers/use-bot';
 
-let t: TestBot;
-beforeAll(async () => {
-  t = await startTestBot();
-});
-afterAll(() => t.stop());
+const t = useTestBot();
 
 describe('card wording', () => {
   it('the CEO with a decision waiting is not told that nothing needs a decision', async () => {
