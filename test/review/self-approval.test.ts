@@ -1,6 +1,6 @@
 // Review: nobody decides their own request when someone else can.
 import { describe, expect, it } from 'vitest';
-import { replyText } from '../helpers/bot';
+import { cardText, replyText } from '../helpers/bot';
 import { useTestBot } from '../helpers/use-bot';
 
 const t = useTestBot();
@@ -29,5 +29,17 @@ describe('self-approval, any decision', () => {
     expect(t.bot.store.log('audit').some((e) => e.actorId === 'amira' && e.action === 'approval.decide' && e.outcome === 'refused')).toBe(true);
     await t.as('mark').act('approval.decide', { approvalId: approval.id, decision: 'approve' });
     expect(t.bot.store.read().approvals.find((x) => x.id === approval.id)!.status).toBe('approved');
+  });
+});
+
+describe('the card a requester who is also a decider receives', () => {
+  it('has no buttons for their own request; the other decider’s has', async () => {
+    const a = t.bot.store.read().isapActions.find((x) => x.schoolId === 'northgate' && x.status === 'open')!;
+    const o = await t.as('amira').act('isap.extend', { actionId: a.id, newDue: '2027-03-12', reason: 'New SLT in post from January' });
+    const toAmira = o.notifications.find((n) => 'person' in n.to && n.to.person === 'amira' && n.card === 'approval')!;
+    const toMark = o.notifications.find((n) => 'person' in n.to && n.to.person === 'mark' && n.card === 'approval')!;
+    expect(cardText(toAmira)).not.toContain('Approve');
+    expect(cardText(toAmira)).toContain('Waiting for the CEO or Deputy CEO to decide');
+    expect(cardText(toMark)).toContain('Approve');
   });
 });

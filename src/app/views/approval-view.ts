@@ -19,10 +19,17 @@ export const KIND_LABEL: Record<Approval['kind'], string> = {
  * With a viewer who may not decide it (the DoSI listing a CEO decision, the person who raised it),
  * the card says who decides instead of showing buttons that would only refuse them.
  */
+/** A decider role, and not their own request unless nobody else holds one (the rule approval.decide applies). */
+export function mayDecideApproval(data: Readonly<Data>, a: Approval, person: Person): boolean {
+  const decides = (p: Person) => p.roles.some((g) => a.deciderRoles.includes(g.role));
+  if (!decides(person)) return false;
+  return person.id !== a.requestedById || !data.people.some((p) => p.id !== person.id && decides(p));
+}
+
 export function approvalView(data: Readonly<Data>, a: Approval, ctx: Pick<Context, 'timeZone'>, notice = '', viewer?: Person): View {
   const name = (id?: string) => data.people.find((p) => p.id === id)?.name ?? 'someone';
   const decided = a.status !== 'pending';
-  const mayDecide = !viewer || (viewer.roles.some((g) => a.deciderRoles.includes(g.role)) && viewer.id !== a.requestedById);
+  const mayDecide = !viewer || mayDecideApproval(data, a, viewer);
   return {
     card: 'approval',
     data: {

@@ -6,7 +6,7 @@ import { approvalSubject } from '../approval-requests';
 import { outcome, reply, type Notification } from '../command';
 import { AppError, audited, notFound } from '../errors';
 import { defineAction, type Workflow } from '../registry';
-import { approvalView } from '../views/approval-view';
+import { approvalView, mayDecideApproval } from '../views/approval-view';
 import { formatWhen } from '../views/format';
 
 const View = z.object({ approvalId: z.string().min(1) });
@@ -74,8 +74,7 @@ export const approvals: Workflow = {
           }
           if (a.status !== 'pending') return { kind: 'already' as const, approval: structuredClone(a) };
           // Nobody decides their own request while someone else may; a trust with one decider still can.
-          const others = draft.people.some((p) => p.id !== person.id && p.roles.some((g) => a.deciderRoles.includes(g.role)));
-          if (a.requestedById === person.id && others) return { kind: 'own' as const, approval: structuredClone(a) };
+          if (!mayDecideApproval(draft, a, person)) return { kind: 'own' as const, approval: structuredClone(a) };
           if (input.decision === 'reject' && !input.comment) {
             throw new AppError('BAD_INPUT', 'Say why in the comment box before rejecting.', 'The person who raised it will see your comment.');
           }
