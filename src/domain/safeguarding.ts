@@ -19,7 +19,7 @@ const PATTERNS: RegExp[] = [
   /\b(?:FGM|female genital|forced marriage|county lines|radicali[sz]\w*|trafficked|exploited)\b/i,
   // Allegations against adults who work with children.
   new RegExp(String.raw`\b(?:teacher|staff|member of staff|TA|coach|adult|colleague|mr|mrs|ms|miss)\b.*\b(?:hit|hurt|grabbed|touched|kissed|messag\w+|sent (?:photos|pictures))\b.*\b${CHILD}\b`, 'i'),
-  new RegExp(String.raw`\b(?:allegation|alleged|allege[sd]?)\b`, 'i'),
+  new RegExp(String.raw`\b(?:allegations?|alleged|allege[sd]?)\b`, 'i'),
 ];
 
 export function looksLikeDisclosure(text: string): boolean {

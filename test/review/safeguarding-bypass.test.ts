@@ -13,6 +13,10 @@ describe('safeguarding screen', () => {
     expect(looksLikeDisclosure('He don’t feel safe at home')).toBe(true);
   });
 
+  it('catches "allegations" as it catches "allegation"', () => {
+    expect(looksLikeDisclosure('There are allegations from a Year 5 child about Mrs Smith')).toBe(true);
+  });
+
   it('redirects an ISAP note with a curly apostrophe and stores nothing of it', async () => {
     const a = t.bot.store.read().isapActions.find((x) => x.ownerId === 'jo' && x.status === 'open')!;
     const o = await t.as('jo').act('isap.update', { actionId: a.id, note: 'Pupil in Y1 doesn’t feel safe at home' });
