@@ -10,7 +10,7 @@ const PATTERNS: RegExp[] = [
   /\b(?:touch(?:es|ed|ing)?|groom(?:s|ed|ing)?|abus(?:e|es|ed|ing)|molest\w*|rap(?:e|ed|ing)|assault(?:s|ed|ing)?)\b.*\b(?:me|him|her|them|child|pupil|student)\b/i,
   /\b(?:sexual(?:ly)?\s+(?:abuse|abused|assault|assaulted|touched|exploit\w*)|inappropriate(?:ly)?\s+touch\w*|indecent\w*|nude (?:photo|picture|image)s?)\b/i,
   // Disclosures in the first person and reports of them.
-  /\b(?:disclos(?:e|ed|ure)|told me|said (?:that )?(?:his|her|their|my))\b.*\b(?:hurt|hit|abuse\w*|touch\w*|scared to go home|not safe|unsafe|bruis\w*|marks?)\b/i,
+  /\b(?:disclos(?:e|es|ed|ing|ures?)|told me|said (?:that )?(?:his|her|their|my))\b.*\b(?:hurt|hit|abuse\w*|touch\w*|scared to go home|not safe|unsafe|bruis\w*|marks?)\b/i,
   /\b(?:scared|afraid|frightened) (?:to go|of going) home\b/i,
   /\b(?:doesn'?t|does not|don'?t|do not) feel safe at home\b/i,
   /\b(?:bruis\w*|burns?|marks|injur\w*)\b.*\b(?:on (?:his|her|their) (?:arm|arms|leg|legs|face|neck|back|body))\b/i,

@@ -13,8 +13,10 @@ describe('safeguarding screen', () => {
     expect(looksLikeDisclosure('He don’t feel safe at home')).toBe(true);
   });
 
-  it('catches "allegations" as it catches "allegation"', () => {
+  it('catches plurals and other forms: allegations, discloses, disclosures', () => {
     expect(looksLikeDisclosure('There are allegations from a Year 5 child about Mrs Smith')).toBe(true);
+    expect(looksLikeDisclosure('She discloses that her stepdad hurt her')).toBe(true);
+    expect(looksLikeDisclosure('Two disclosures this week about being hit at home')).toBe(true);
   });
 
   it('redirects an ISAP note with a curly apostrophe and stores nothing of it', async () => {
