@@ -16,4 +16,18 @@ describe('double clicks', () => {
     expect(replyText(second)).toContain('already on the plan');
     expect(t.bot.store.log('audit').filter((e) => e.action === 'isap.add' && e.outcome === 'ok')).toHaveLength(1);
   });
+
+  it('saving the same progress note twice keeps one note', async () => {
+    const a = t.bot.store.read().isapActions.find((x) => x.ownerId === 'jo' && x.status === 'open')!;
+    const note = { actionId: a.id, note: 'Groups set; first catch-up sessions ran on Monday.' };
+    const [first, second] = await Promise.all([t.as('jo').act('isap.update', note), t.as('jo').act('isap.update', note)]);
+    expect(replyText(first)).toContain('Saved.');
+    expect(replyText(second)).toContain('Saved.');
+    const notes = t.bot.store.read().isapActions.find((x) => x.id === a.id)!.notes ?? [];
+    expect(notes.filter((n) => n.text === note.note)).toHaveLength(1);
+    // The same words an hour later are a new note.
+    t.clock.set(new Date(t.clock.now.getTime() + 3_600_000).toISOString());
+    await t.as('jo').act('isap.update', note);
+    expect(t.bot.store.read().isapActions.find((x) => x.id === a.id)!.notes!.filter((n) => n.text === note.note)).toHaveLength(2);
+  });
 });

@@ -16,6 +16,8 @@ import { actionView } from './views';
 
 const Id = z.string().trim().min(1, 'missing');
 const IsoDay = z.iso.date('use a date like 2026-12-04');
+/** Two identical submissions this close together are one double click. */
+const REPEAT_WINDOW_MS = 10 * 60_000;
 const text = (max: number, what: string) => z.string().trim().min(1, `${what} is required`).max(max);
 
 /** Runs a change to one action inside a transaction, re-checking scope on the committed draft. */
@@ -102,19 +104,27 @@ export const update = defineAction({
   schema: z.object({ actionId: Id, rag: z.enum(RAGS).optional(), due: IsoDay.optional(), note: z.string().trim().max(1000).optional() }),
   async run(ctx, { person }, input) {
     const d = today(ctx);
+    let repeat = false;
     const { action, told } = await changeAction(ctx, person, input.actionId, 'isap.update', (a, draft) => {
       mustBeOpen(a);
       if (input.due && input.due !== a.due) {
         if (input.due < d) throw badInput('The due date cannot be in the past.');
         if (input.due > a.due) throw badInput('To move the due date later, ask for an extension: nothing was changed.', 'Use "Ask for more time" on the action\'s card.');
       }
-      if (!input.note && (!input.rag || input.rag === a.rag) && (!input.due || input.due === a.due)) throw badInput('Nothing to save: change the RAG or the date, or add a note.');
+      const changes = (input.rag && input.rag !== a.rag) || (input.due && input.due !== a.due);
+      // A double click sends the same note twice (two invokes, two ids): the second, minutes apart at most,
+      // has nothing new. The same words a week later ("no change this week") are a new note.
+      const last = a.notes?.at(-1);
+      const recent = last && ctx.now().getTime() - new Date(last.at).getTime() < REPEAT_WINDOW_MS;
+      repeat = Boolean(input.note && recent && last.byId === person.id && last.text === input.note && !changes);
+      if (repeat) return [];
+      if (!input.note && !changes) throw badInput('Nothing to save: change the RAG or the date, or add a note.');
       if (input.rag) a.rag = input.rag;
       if (input.due) a.due = input.due;
       if (input.note) a.notes = [...(a.notes ?? []), { at: ctx.now().toISOString(), byId: person.id, text: input.note }];
       return tellOwner(draft, a, person, 'Updated');
     });
-    await audit(ctx, person, 'isap.update', action, { rag: action.rag, due: action.due, ...(input.note ? { note: input.note } : {}) });
+    if (!repeat) await audit(ctx, person, 'isap.update', action, { rag: action.rag, due: action.due, ...(input.note ? { note: input.note } : {}) });
     return outcome([{ ...actionView(ctx.store.read(), action, person, d, ctx.timeZone, 'Saved.'), replace: true }], told);
   },
 });
