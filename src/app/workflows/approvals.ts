@@ -9,6 +9,9 @@ import { defineAction, type Workflow } from '../registry';
 import { approvalView, mayDecideApproval } from '../views/approval-view';
 import { formatWhen } from '../views/format';
 
+/** Cards listed at once: enough for a morning, few enough to read. */
+const SHOWN = 10;
+
 const View = z.object({ approvalId: z.string().min(1) });
 
 const Decide = z.object({
@@ -35,13 +38,13 @@ export const approvals: Workflow = {
           card: 'list',
           data: {
             title: pending.length ? `${pending.length} decision${pending.length === 1 ? '' : 's'} waiting` : 'No decisions waiting',
-            intro: '',
+            intro: pending.length > SHOWN ? `The oldest ${SHOWN} are below; decide them and type approvals again for the other ${pending.length - SHOWN}.` : '',
             // The decisions follow as cards of their own: the header says "nothing" only when there is nothing.
             empty: pending.length ? '' : 'Nothing needs a decision from you today.',
             items: [],
           },
         };
-        return outcome([header, ...pending.slice(0, 10).map((a) => approvalView(data, a, ctx, '', person))]);
+        return outcome([header, ...pending.slice(0, SHOWN).map((a) => approvalView(data, a, ctx, '', person))]);
       },
     },
   ],
