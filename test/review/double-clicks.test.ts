@@ -30,4 +30,14 @@ describe('double clicks', () => {
     await t.as('jo').act('isap.update', note);
     expect(t.bot.store.read().isapActions.find((x) => x.id === a.id)!.notes!.filter((n) => n.text === note.note)).toHaveLength(2);
   });
+
+  it('a decided extension reaches the person who asked once, not as two cards', async () => {
+    const a = t.bot.store.read().isapActions.find((x) => x.schoolId === 'beacon' && x.status === 'open' && x.ownerId === 'jo')!;
+    await t.as('jo').act('isap.extend', { actionId: a.id, newDue: '2027-02-05', reason: 'Tutor starts after Christmas' });
+    const approval = t.bot.store.read().approvals.find((x) => x.kind === 'isap-extension' && x.requestedById === 'jo' && x.status === 'pending')!;
+    const o = await t.as('amira').act('approval.decide', { approvalId: approval.id, decision: 'approve' });
+    const toJo = o.notifications.filter((n) => 'person' in n.to && n.to.person === 'jo' && !n.update);
+    expect(toJo).toHaveLength(1);
+    expect(replyText({ replies: [toJo[0]!], notifications: [] })).toContain('Amira Shah agreed more time');
+  });
 });

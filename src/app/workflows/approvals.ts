@@ -125,7 +125,9 @@ export const approvals: Workflow = {
           },
           to: { person: a.requestedById },
         };
-        return outcome([{ ...view, replace: true }], [everyCopy, ...(a.requestedById !== person.id ? [requester] : []), ...result.told]);
+        // The workflow's own card to the requester (the action with its new date) says it better: one card, not two.
+        const toldAlready = result.told.some((n) => 'person' in n.to && n.to.person === a.requestedById);
+        return outcome([{ ...view, replace: true }], [everyCopy, ...(a.requestedById !== person.id && !toldAlready ? [requester] : []), ...result.told]);
       },
     }),
   ],
