@@ -1,5 +1,6 @@
 // Review: every refusal of a forged or out-of-scope card goes to the audit log, once, and changes nothing.
 import { describe, expect, it } from 'vitest';
+import { renderCard } from '../../src/cards/render';
 import { useTestBot } from '../helpers/use-bot';
 
 const t = useTestBot();
@@ -38,5 +39,16 @@ describe('refusals inside handlers are audited', () => {
     const theirs = t.bot.store.read().isapActions.find((a) => a.schoolId === 'riverside')!;
     await t.as('rachel').act('isap.update', { actionId: theirs.id, note: 'forged' });
     expect(refusals('rachel', 'isap.update')).toHaveLength(1);
+  });
+});
+
+describe('extension dates', () => {
+  it('refuses an overdue action a "new" due date that is already past, and offers no such date on the card', async () => {
+    const a = t.bot.store.read().isapActions.find((x) => x.ownerId === 'jo' && x.status === 'open')!; // due Thu 5 Nov, today Wed 18 Nov
+    const o = await t.as('jo').act('isap.extend', { actionId: a.id, newDue: '2026-11-10', reason: 'Tutor started late' });
+    expect(o.replies[0]!.data.code).toBe('BAD_INPUT');
+    expect(t.bot.store.read().isapActions.find((x) => x.id === a.id)!.extensions).toHaveLength(0);
+    const card = (await t.as('jo').act('isap.open', { actionId: a.id })).replies[0]!;
+    expect(JSON.stringify(renderCard(card))).toContain('"min":"2026-11-19","max"');
   });
 });

@@ -34,6 +34,8 @@ export const extend = defineAction({
       }
       const cal = draft.trust!.calendar;
       if (input.newDue <= a.due) throw badInput(`The new date must be after the current due date (${formatDate(a.due)}).`);
+      // An overdue action's "new" date in the past would restart the escalation ladder and still be overdue.
+      if (input.newDue <= d) throw badInput(`The new date must be after today (${formatDate(d)}).`);
       if (input.newDue > lastDueDate(cal)) throw badInput(`The new date must be within this academic year (by ${formatDate(lastDueDate(cal))}).`);
       const schoolDays = schoolDaysBetween(cal, a.due, input.newDue);
       const usual = extensionDeciders(schoolDays, draft.trust!.settings);

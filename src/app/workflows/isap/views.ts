@@ -5,7 +5,7 @@ import { isSnoozed, lastDueDate, schoolDaysOverdue } from '../../../domain/isap-
 import type { Data } from '../../../store/schema';
 import type { View } from '../../command';
 import { personById } from '../../people';
-import { localDate } from '../../../domain/calendar';
+import { addDays, localDate } from '../../../domain/calendar';
 import { formatDate } from '../../views/format';
 import { mayChange, schoolName } from './scope';
 
@@ -51,6 +51,8 @@ export function actionView(data: Readonly<Data>, a: IsapAction, viewer: Person, 
       today,
       lastDue: lastDueDate(cal),
       due: a.due,
+      /** The earliest date an extension can ask for: after the due date, and after today. */
+      extendFrom: addDays(a.due > today ? a.due : today, 1),
       notice,
     },
   };
