@@ -30,8 +30,8 @@ export function raiseApproval(draft: Data, ctx: Context, input: ApprovalInput): 
   };
   draft.approvals.push(approval);
   const deciders = draft.people.filter((p) => p.roles.some((r) => input.deciderRoles.includes(r.role)));
-  const view = approvalView(draft, approval, ctx);
-  const notifications: Notification[] = deciders.map((p) => ({ ...view, to: { person: p.id }, subject: approvalSubject(approval.id) }));
+  // Each decider's own card: one who raised it (while another may decide) gets no buttons.
+  const notifications: Notification[] = deciders.map((p) => ({ ...approvalView(draft, approval, ctx, '', p), to: { person: p.id }, subject: approvalSubject(approval.id) }));
   return { approval, notifications };
 }
 

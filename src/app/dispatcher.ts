@@ -6,7 +6,7 @@ import { rolesOf } from '../domain/people';
 import type { Data } from '../store/schema';
 import type { Command, Context, Outcome } from './command';
 import { outcome, reply } from './command';
-import { AppError } from './errors';
+import { AppError, audited } from './errors';
 import { mayRun, type PermissionKey } from './permissions';
 import type { CardAction, TextCommand, Workflow } from './registry';
 import { findPerson } from './people';
@@ -65,7 +65,7 @@ export function createDispatcher(base: Omit<Context, 'decisionEffects'>, workflo
         const field = issue.path.join('.') || 'the form';
         throw new AppError('BAD_INPUT', `That card could not be used: ${field}: ${issue.message}.`, 'Open the command again to get a fresh card, and fill in every field.');
       }
-      return action.run(ctx, { cmd, person, data }, parsed.data);
+      return await auditRefusals(person, action.verb, cmd, () => action.run(ctx, { cmd, person, data }, parsed.data));
     }
     const words = [cmd.name, ...cmd.args].map((w) => w.toLowerCase());
     if (words[0] === 'help' || words[1] === 'help') {
@@ -76,7 +76,30 @@ export function createDispatcher(base: Omit<Context, 'decisionEffects'>, workflo
     if (!text) return reply('usage', usageView(workflows, person, cmd.name));
     await authorize(person, text.key, cmd);
     const args = [cmd.name, ...cmd.args].slice(text.words.length);
-    return text.run(ctx, { cmd: { ...cmd, args }, person, data });
+    return auditRefusals(person, text.key, cmd, () => text.run(ctx, { cmd: { ...cmd, args }, person, data }));
+  }
+
+  /** A handler's own refusal (another school's id, someone else's action) is audited like the role check's. */
+  async function auditRefusals(person: Person, key: PermissionKey, cmd: Command, run: () => Outcome | Promise<Outcome>): Promise<Outcome> {
+    try {
+      return await run();
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'NOT_ALLOWED' && !e.audited) {
+        await refusal(person, key, cmd, e.message);
+        audited(e);
+      }
+      throw e;
+    }
+  }
+
+  async function refusal(person: Person, key: PermissionKey, cmd: Command, reason?: string): Promise<void> {
+    await ctx.store.append('audit', {
+      at: ctx.now().toISOString(),
+      actorId: person.id,
+      action: key,
+      outcome: 'refused',
+      detail: { platform: cmd.where.platform, ...(reason ? { reason } : {}) },
+    });
   }
 
   function matchText(words: string[]): TextCommand | undefined {
@@ -85,14 +108,8 @@ export function createDispatcher(base: Omit<Context, 'decisionEffects'>, workflo
 
   async function authorize(person: Person, key: PermissionKey, cmd: Command): Promise<void> {
     if (mayRun(rolesOf(person), key)) return;
-    await ctx.store.append('audit', {
-      at: ctx.now().toISOString(),
-      actorId: person.id,
-      action: key,
-      outcome: 'refused',
-      detail: { platform: cmd.where.platform },
-    });
-    throw new AppError('NOT_ALLOWED', `Your role does not let you use "${key.replace('.', ' ')}".`, 'Type help to see what you can do, or ask your Director of School Improvement.');
+    await refusal(person, key, cmd);
+    throw audited(new AppError('NOT_ALLOWED', `Your role does not let you use "${key.replace('.', ' ')}".`, 'Type help to see what you can do, or ask your Director of School Improvement.'));
   }
 
   function helpData(person: Person, topic: string | undefined) {
@@ -127,7 +144,8 @@ export function createDispatcher(base: Omit<Context, 'decisionEffects'>, workflo
 }
 
 function containsDisclosure(cmd: Command): boolean {
-  const texts: string[] = [cmd.args.join(' ')];
+  // The first word is free text too when the message is not a command ("Allegation about …").
+  const texts: string[] = [[cmd.name, ...cmd.args].join(' ')];
   const walk = (v: unknown) => {
     if (typeof v === 'string') texts.push(v);
     else if (Array.isArray(v)) v.forEach(walk);

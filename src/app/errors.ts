@@ -16,6 +16,15 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
   }
+
+  /** Set once the refusal is in the audit log, so the dispatcher does not log it again. */
+  audited = false;
+}
+
+/** Marks a refusal as already audited by the code that threw it. */
+export function audited<E extends AppError>(e: E): E {
+  e.audited = true;
+  return e;
 }
 
 export const notFound = (what: string, hint = 'Check the name and try again.') => new AppError('NOT_FOUND', `${what} was not found.`, hint);

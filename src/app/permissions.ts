@@ -27,7 +27,8 @@ export const PERMISSIONS = {
   'risk.history': { roles: [...EXEC, ...BOARD, 'headteacher'], scope: 'headteachers: their own school' },
   'risk.dispute': { roles: ['headteacher'], scope: 'their own school' },
 
-  'isap.mine': { roles: EVERYONE },
+  // `isap <school>` is this row too: the plan of a named school, checked against the person's schools.
+  'isap.mine': { roles: EVERYONE, scope: "with a school named, headteachers and staff: their own school's plan" },
   'isap.open': { roles: EVERYONE, scope: 'headteachers and staff: their own school' },
   'isap.overdue': { roles: [...EXEC, ...BOARD, 'headteacher'], scope: 'headteachers: their own school' },
   'isap.add': { roles: [...EXEC, 'headteacher'], scope: 'headteachers: their own school' },

@@ -33,6 +33,12 @@ export function lastDue(job: JobSpec, now: Date, timeZone: string): Date | undef
   return undefined;
 }
 
+/** Whether the job is due again later today (it runs today and its time has not come yet). */
+function laterToday(job: JobSpec, now: Date, timeZone: string): boolean {
+  const today = localDate(now, timeZone);
+  return job.days.includes(weekday(today)) && zonedInstant(today, job.time, timeZone) > now;
+}
+
 export async function startScheduler(deps: SchedulerDeps): Promise<Scheduler> {
   const jobs = deps.jobs ?? JOBS;
   let running = Promise.resolve();
@@ -53,6 +59,8 @@ export async function startScheduler(deps: SchedulerDeps): Promise<Scheduler> {
   for (const job of jobs) {
     const due = lastDue(job, deps.now(), deps.timeZone);
     const last = deps.store.read().jobRuns[job.name];
+    // A run still to come today does the missed run's work: catching up now as well would send twice.
+    if (laterToday(job, deps.now(), deps.timeZone)) continue;
     if (due && (!last || new Date(last) < due)) {
       if (last) await run(job.name).catch(() => undefined); // missed while down
       else await deps.store.transact((d) => void (d.jobRuns[job.name] = deps.now().toISOString())); // first start: nothing was missed

@@ -23,6 +23,8 @@ export interface FakeGraph {
   events: Map<string, Record<string, unknown>>;
   /** The next Graph (not token) call answers with this status. */
   failNext(status: number): void;
+  /** Graph calls answer after this many milliseconds (creating an online meeting takes real Graph a second or two). */
+  delayMs: number;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export async function startFakeGraph(client: { tenantId: string; clientId: strin
     tokensIssued: 0,
     events: new Map(),
     failNext: (s) => void (failStatus = s),
+    delayMs: 0,
     close: async () => {
       await new Promise<void>((r) => server.close(() => r()));
       rmSync(dir, { recursive: true, force: true });
@@ -54,8 +57,12 @@ export async function startFakeGraph(client: { tenantId: string; clientId: strin
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
       const send = (status: number, body?: unknown) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(body === undefined ? '' : JSON.stringify(body));
+        const answer = () => {
+          res.writeHead(status, { 'content-type': 'application/json' });
+          res.end(body === undefined ? '' : JSON.stringify(body));
+        };
+        if (state.delayMs && !req.url?.includes('/oauth2/')) setTimeout(answer, state.delayMs);
+        else answer();
       };
       const url = new URL(req.url ?? '/', 'https://127.0.0.1');
       if (req.method === 'POST' && url.pathname === `/${client.tenantId}/oauth2/v2.0/token`) {

@@ -162,9 +162,13 @@ describe('a staff survey from the wellbeing template', () => {
     expect(hashes).toHaveLength(6);
     expect(hashes.every((h) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
     expect(hashes).toEqual([...hashes].sort());
-    // The audit log says a survey was opened, never who answered.
-    const audit = await readFile(path.join(t.dataDir, 'audit.jsonl'), 'utf8');
-    expect(audit).not.toContain('survey.answer');
+    // The audit log says a survey was opened, never who answered: the only survey.answer entries are
+    // refusals of people it was not sent to (forgery attempts), and none says "already answered".
+    const audit = (await readFile(path.join(t.dataDir, 'audit.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { action: string; actorId: string; outcome: string });
+    const answering = audit.filter((e) => e.action === 'survey.answer');
+    expect(answering.every((e) => e.outcome === 'refused')).toBe(true);
+    expect(answering.map((e) => e.actorId)).not.toContain('jo');
+    expect(JSON.stringify(audit)).not.toMatch(/already answered/i);
   });
 
   it('exports exactly what may be shown as CSV', async () => {

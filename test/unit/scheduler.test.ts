@@ -67,4 +67,15 @@ describe('catching up at start', () => {
     expect(ran).toEqual(['daily']);
     expect(store.read().jobRuns.daily).toBe('2026-11-18T10:00:00.000Z');
   });
+
+  it('does not catch up a job that runs again later today: the weekly digest goes once on Monday', async () => {
+    await store.transact((d) => {
+      d.jobRuns.daily = '2026-11-20T07:30:00.000Z'; // Friday's run, as usual
+      d.jobRuns['weekly-digest'] = '2026-11-09T07:00:00.000Z'; // down over last Monday's 07:00
+    });
+    const ran: string[] = [];
+    (await start('2026-11-23T06:00:00Z', ran)).stop(); // Monday 06:00: the 07:00 run is an hour away
+    expect(ran).toEqual([]);
+    expect(store.read().jobRuns['weekly-digest']).toBe('2026-11-09T07:00:00.000Z');
+  });
 });

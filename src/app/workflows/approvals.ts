@@ -4,10 +4,13 @@ import { z } from 'zod';
 import { ROLE_LABELS, rolesOf } from '../../domain/people';
 import { approvalSubject } from '../approval-requests';
 import { outcome, reply, type Notification } from '../command';
-import { AppError, notFound } from '../errors';
+import { AppError, audited, notFound } from '../errors';
 import { defineAction, type Workflow } from '../registry';
-import { approvalView } from '../views/approval-view';
+import { approvalView, mayDecideApproval } from '../views/approval-view';
 import { formatWhen } from '../views/format';
+
+/** Cards listed at once: enough for a morning, few enough to read. */
+const SHOWN = 10;
 
 const View = z.object({ approvalId: z.string().min(1) });
 
@@ -35,12 +38,13 @@ export const approvals: Workflow = {
           card: 'list',
           data: {
             title: pending.length ? `${pending.length} decision${pending.length === 1 ? '' : 's'} waiting` : 'No decisions waiting',
-            intro: '',
-            empty: 'Nothing needs a decision from you today.',
+            intro: pending.length > SHOWN ? `The oldest ${SHOWN} are below; decide them and type approvals again for the other ${pending.length - SHOWN}.` : '',
+            // The decisions follow as cards of their own: the header says "nothing" only when there is nothing.
+            empty: pending.length ? '' : 'Nothing needs a decision from you today.',
             items: [],
           },
         };
-        return outcome([header, ...pending.slice(0, 10).map((a) => approvalView(data, a, ctx))]);
+        return outcome([header, ...pending.slice(0, SHOWN).map((a) => approvalView(data, a, ctx, '', person))]);
       },
     },
   ],
@@ -56,7 +60,7 @@ export const approvals: Workflow = {
         if (a.requestedById !== person.id && !roles.includes('dosi') && !a.deciderRoles.some((r) => roles.includes(r))) {
           throw new AppError('NOT_ALLOWED', 'This decision is not one you raised or may take.', 'Type approvals to see the decisions waiting for you.');
         }
-        const view = approvalView(data, a, ctx);
+        const view = approvalView(data, a, ctx, '', person);
         return reply(view.card, view.data, true);
       },
     }),
@@ -72,6 +76,8 @@ export const approvals: Workflow = {
             return { kind: 'refused' as const, approval: structuredClone(a) };
           }
           if (a.status !== 'pending') return { kind: 'already' as const, approval: structuredClone(a) };
+          // Nobody decides their own request while someone else may; a trust with one decider still can.
+          if (!mayDecideApproval(draft, a, person)) return { kind: 'own' as const, approval: structuredClone(a) };
           if (input.decision === 'reject' && !input.comment) {
             throw new AppError('BAD_INPUT', 'Say why in the comment box before rejecting.', 'The person who raised it will see your comment.');
           }
@@ -88,7 +94,11 @@ export const approvals: Workflow = {
         const a = result.approval;
         if (result.kind === 'refused') {
           await ctx.store.append('audit', { at, actorId: person.id, action: 'approval.decide', subject: a.id, outcome: 'refused', detail: { decision: input.decision } });
-          throw new AppError('NOT_ALLOWED', `Only the ${a.deciderRoles.map((r) => ROLE_LABELS[r]).join(' or ')} may decide "${a.title}".`, 'The card has been left as it was.');
+          throw audited(new AppError('NOT_ALLOWED', `Only the ${a.deciderRoles.map((r) => ROLE_LABELS[r]).join(' or ')} may decide "${a.title}".`, 'The card has been left as it was.'));
+        }
+        if (result.kind === 'own') {
+          await ctx.store.append('audit', { at, actorId: person.id, action: 'approval.decide', subject: a.id, outcome: 'refused', detail: { decision: input.decision, reason: 'own request' } });
+          throw audited(new AppError('NOT_ALLOWED', `You raised "${a.title}", so someone else decides it.`, `The ${a.deciderRoles.map((r) => ROLE_LABELS[r]).join(' or ')} has the card. Nothing was changed.`));
         }
         if (result.kind === 'already') {
           const who = data.people.find((p) => p.id === a.decidedById)?.name ?? 'someone';
@@ -115,7 +125,9 @@ export const approvals: Workflow = {
           },
           to: { person: a.requestedById },
         };
-        return outcome([{ ...view, replace: true }], [everyCopy, ...(a.requestedById !== person.id ? [requester] : []), ...result.told]);
+        // The workflow's own card to the requester (the action with its new date) says it better: one card, not two.
+        const toldAlready = result.told.some((n) => 'person' in n.to && n.to.person === a.requestedById);
+        return outcome([{ ...view, replace: true }], [everyCopy, ...(a.requestedById !== person.id && !toldAlready ? [requester] : []), ...result.told]);
       },
     }),
   ],

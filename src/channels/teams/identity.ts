@@ -4,6 +4,7 @@ import type { TurnContext } from 'botbuilder';
 import { TeamsInfo } from 'botbuilder';
 import type { Actor } from '../../app/command';
 import { findPerson } from '../../app/people';
+import { tenantOf } from './activity';
 import type { Store } from '../../store/store';
 
 export async function actorOf(context: TurnContext, store: Store): Promise<Actor> {
@@ -11,6 +12,10 @@ export async function actorOf(context: TurnContext, store: Store): Promise<Actor
   const actor: Actor = { platform: 'teams', userId: from.aadObjectId, name: from.name || undefined };
   if (actor.userId && findPerson(store.read(), actor)) return actor;
   if (!from.id) return actor;
+  // A roster's email is only as good as the tenant it comes from: another tenant's admin can give a user
+  // any mail address. Outside the trust's own tenant, only the aadObjectId counts.
+  const trustTenant = store.read().trust?.teamsTenantId;
+  if (trustTenant && tenantOf(context.activity) !== trustTenant) return actor;
   try {
     const member = await TeamsInfo.getMember(context, from.id);
     const email = member.email || member.userPrincipalName;

@@ -1,17 +1,20 @@
 // The termly board digest: categories across the trust, movements and decisions this term, and the
 // size of the talent register.
+import { halfTermOn } from '../../../domain/calendar';
 import { refreshesDue } from '../../../domain/talent-register';
 import type { Context, View } from '../../command';
 import { KIND_LABEL } from '../../views/approval-view';
 import { formatDate, formatWhen } from '../../views/format';
-import { categorySummary, figures, plural, schoolsPerCategory, termOf } from './figures';
+import { categorySummary, dayOf, figures, plural, schoolsPerCategory, termOf } from './figures';
 import { digestView, section, type Item } from './view';
 
 export function boardDigest(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): View {
   const f = figures(ctx);
   const { data, fw } = f;
-  const term = termOf(f);
-  const inTerm = (iso?: string) => Boolean(iso && iso.slice(0, 10) >= term.start && iso.slice(0, 10) <= term.end);
+  // In a holiday the board reads about the term just ended (a catch-up after it), not the next one.
+  const ended = f.cal.halfTerms.filter((h) => h.end < f.today).at(-1);
+  const term = termOf(halfTermOn(f.cal, f.today) || !ended ? f : { ...f, halfTerm: ended });
+  const inTerm = (iso?: string) => Boolean(iso && dayOf(f, iso) >= term.start && dayOf(f, iso) <= term.end);
   const rank = (id?: string) => fw.categories.find((c) => c.id === id)?.rank;
   const label = (id?: string) => fw.categories.find((c) => c.id === id)?.label ?? id ?? '';
   const school = (id?: string) => data.schools.find((s) => s.id === id)?.name ?? 'the trust';

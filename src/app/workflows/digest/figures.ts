@@ -40,6 +40,9 @@ export function figures(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): Figur
   return { data, fw: data.trust.framework, cal, today, now, timeZone: ctx.timeZone, halfTerm, overdue };
 }
 
+/** The London day of an instant: a move at 00:30 BST belongs to that day, not to the UTC one before. */
+export const dayOf = (f: Figures, iso: string) => localDate(new Date(iso), f.timeZone);
+
 export const categoryOf = (f: Figures, s: School): Category | undefined => categoryById(f.fw, s.categoryId);
 export const categoryLabel = (f: Figures, s: School) => `${categoryOf(f, s)?.label ?? 'not placed'}${s.urgentAction && f.fw.overlay ? ` + ${f.fw.overlay.label}` : ''}`;
 

@@ -4,7 +4,7 @@ import { addDays } from '../../../domain/calendar';
 import { responseRates, shortLabel } from '../../../domain/digest';
 import type { Context, View } from '../../command';
 import { formatDate, formatWhen } from '../../views/format';
-import { categoryLabel, figures, mondayOf, overdueBySchool, plural, schoolDaysWaiting, type Figures } from './figures';
+import { categoryLabel, dayOf, figures, mondayOf, overdueBySchool, plural, schoolDaysWaiting, type Figures } from './figures';
 import { digestView, section, type Item } from './view';
 
 const schoolName = (f: Figures, id: string | undefined) => f.data.schools.find((s) => s.id === id)?.name ?? 'the trust';
@@ -28,7 +28,7 @@ export function weeklyDigest(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): 
 
   // Changes since the start of the half term, or in the last week if the half term has just begun.
   const since = [f.halfTerm.start, addDays(f.today, -7)].sort()[0]!;
-  const changes = data.categoryHistory.filter((c) => c.from && c.at.slice(0, 10) >= since).sort((a, b) => b.at.localeCompare(a.at));
+  const changes = data.categoryHistory.filter((c) => c.from && dayOf(f, c.at) >= since).sort((a, b) => b.at.localeCompare(a.at));
   const label = (id?: string) => (id ? (f.fw.categories.find((c) => c.id === id)?.label ?? id) : '');
   const changeItems: Item[] = changes.map((c) => ({
     title: `${schoolName(f, c.schoolId)}: ${label(c.from)} → ${label(c.to)}${c.urgentAction ? ` + ${f.fw.overlay?.label ?? 'overlay'}` : ''}`,

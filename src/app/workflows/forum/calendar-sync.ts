@@ -5,7 +5,24 @@ import type { Data } from '../../../store/schema';
 import type { Context } from '../../command';
 import { when } from './views';
 
-export async function syncCalendar(ctx: Context, forumId: string): Promise<string> {
+/** One sync at a time per forum (per store): a second invitation must see the first one's event id. */
+const running = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+export function syncCalendar(ctx: Context, forumId: string): Promise<string> {
+  if (!ctx.calendar) return Promise.resolve('');
+  // Two invitations typed close together would otherwise both create an event, each with its own Teams meeting.
+  const lanes = running.get(ctx.store) ?? new Map<string, Promise<unknown>>();
+  running.set(ctx.store, lanes);
+  const next = (lanes.get(forumId) ?? Promise.resolve()).then(() => syncNow(ctx, forumId));
+  const settled = next.catch(() => undefined);
+  lanes.set(forumId, settled);
+  void settled.then(() => {
+    if (lanes.get(forumId) === settled) lanes.delete(forumId);
+  });
+  return next;
+}
+
+async function syncNow(ctx: Context, forumId: string): Promise<string> {
   if (!ctx.calendar) return '';
   const data = ctx.store.read();
   const forum = data.forums.find((f) => f.id === forumId);

@@ -1,5 +1,6 @@
 // The forum cards' data: the invitation with RSVP buttons, the upcoming list, the responses.
 import type { Forum, Person } from '../../../domain';
+import { seesWholeTrust } from '../../../domain/people';
 import type { Data } from '../../../store/schema';
 import type { View } from '../../command';
 import { formatWhen } from '../../views/format';
@@ -41,7 +42,8 @@ export function listView(data: Readonly<Data>, person: Person, forums: Forum[], 
     card: 'forum-list',
     data: {
       title: forums.length ? 'Upcoming forums' : 'No upcoming forums',
-      empty: 'No forums are planned yet.',
+      // Most people see only their invitations: "none planned" would be untrue when others are invited.
+      empty: seesWholeTrust(person) ? 'No forums are planned yet.' : 'You have no forum invitations coming up. Invitations from the trust arrive here.',
       forums: forums.map((f) => ({
         id: f.id,
         title: f.title,

@@ -16,6 +16,8 @@ import { actionView } from './views';
 
 const Id = z.string().trim().min(1, 'missing');
 const IsoDay = z.iso.date('use a date like 2026-12-04');
+/** Two identical submissions this close together are one double click. */
+const REPEAT_WINDOW_MS = 10 * 60_000;
 const text = (max: number, what: string) => z.string().trim().min(1, `${what} is required`).max(max);
 
 /** Runs a change to one action inside a transaction, re-checking scope on the committed draft. */
@@ -52,10 +54,14 @@ function tellOwner(data: Readonly<Data>, a: IsapAction, by: Person, what: string
 export const open = defineAction({
   verb: 'isap.open',
   schema: z.object({ actionId: Id }),
-  run(ctx, { data, person }, input) {
+  async run(ctx, { data, person }, input) {
     const a = data.isapActions.find((x) => x.id === input.actionId);
+    if (a && !maySeeSchool(person, a.schoolId)) {
+      // Another school's action reads as not found (its existence is not ours to confirm), but the attempt is audited.
+      await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'isap.open', subject: a.id, outcome: 'refused', detail: { schoolId: a.schoolId } });
+    }
     if (!a || !maySeeSchool(person, a.schoolId)) throw notFound('That ISAP action', 'Type isap to see your actions.');
-    return outcome([actionView(data, a, person, today(ctx))]);
+    return outcome([actionView(data, a, person, today(ctx), ctx.timeZone)]);
   },
 });
 
@@ -64,7 +70,7 @@ export const addAction = defineAction({
   schema: z.object({ schoolId: Id, title: text(500, 'the action'), strand: text(100, 'the strand'), ownerId: Id, due: IsoDay, rag: z.enum(RAGS).default('amber') }),
   async run(ctx, { person }, input) {
     const d = today(ctx);
-    const a = await ctx.store.transact((draft) => {
+    const { action: a, fresh } = await ctx.store.transact((draft) => {
       const school = draft.schools.find((s) => s.id === input.schoolId);
       if (!school) throw notFound('That school');
       if (!isExec(person) && !hasRole(person, 'headteacher', school.id)) throw notAllowed('You can add actions only to your own school\'s plan. Nothing was added.');
@@ -72,17 +78,23 @@ export const addAction = defineAction({
       const belongs = owner && (owner.roles.some((g) => g.schoolId === school.id) || owner.id === school.dosiId);
       if (!belongs) throw badInput('The owner must be someone at the school (or its Director of School Improvement).', 'Pick the owner from the list.');
       if (input.due < d || input.due > lastDueDate(draft.trust!.calendar)) throw badInput(`The due date must be between today and the end of the academic year (${formatDate(lastDueDate(draft.trust!.calendar))}).`);
+      // A double click sends the form twice (two invokes, two ids): the second finds the first and adds nothing.
+      const same = draft.isapActions.find(
+        (x) => x.schoolId === school.id && x.status === 'open' && x.ownerId === input.ownerId && x.due === input.due && x.title.toLowerCase() === input.title.toLowerCase(),
+      );
+      if (same) return { action: structuredClone(same), fresh: false };
       const action: IsapAction = {
         id: ctx.newId(), schoolId: school.id, title: input.title, strand: input.strand, ownerId: owner!.id, due: input.due, status: 'open', rag: input.rag,
         extensions: [], escalationLevel: 0, source: `added by ${person.id}`, createdAt: ctx.now().toISOString(),
       };
       draft.isapActions.push(action);
-      return action;
+      return { action, fresh: true };
     });
-    await audit(ctx, person, 'isap.add', a, { title: a.title, ownerId: a.ownerId, due: a.due });
     const data = ctx.store.read();
-    const view = actionView(data, a, person, d, 'Added to the plan.');
-    const told: Notification[] = a.ownerId === person.id ? [] : [{ ...actionView(data, a, personById(data, a.ownerId)!, d, `${person.name} gave you a new ISAP action.`), to: { person: a.ownerId } }];
+    if (!fresh) return outcome([{ ...actionView(data, a, person, d, ctx.timeZone, 'This action is already on the plan: nothing was added.'), replace: true }]);
+    await audit(ctx, person, 'isap.add', a, { title: a.title, ownerId: a.ownerId, due: a.due });
+    const view = actionView(data, a, person, d, ctx.timeZone, 'Added to the plan.');
+    const told: Notification[] = a.ownerId === person.id ? [] : [{ ...actionView(data, a, personById(data, a.ownerId)!, d, ctx.timeZone, `${person.name} gave you a new ISAP action.`), to: { person: a.ownerId } }];
     return outcome([{ ...view, replace: true }], told);
   },
 });
@@ -92,20 +104,28 @@ export const update = defineAction({
   schema: z.object({ actionId: Id, rag: z.enum(RAGS).optional(), due: IsoDay.optional(), note: z.string().trim().max(1000).optional() }),
   async run(ctx, { person }, input) {
     const d = today(ctx);
+    let repeat = false;
     const { action, told } = await changeAction(ctx, person, input.actionId, 'isap.update', (a, draft) => {
       mustBeOpen(a);
       if (input.due && input.due !== a.due) {
         if (input.due < d) throw badInput('The due date cannot be in the past.');
         if (input.due > a.due) throw badInput('To move the due date later, ask for an extension: nothing was changed.', 'Use "Ask for more time" on the action\'s card.');
       }
-      if (!input.note && (!input.rag || input.rag === a.rag) && (!input.due || input.due === a.due)) throw badInput('Nothing to save: change the RAG or the date, or add a note.');
+      const changes = (input.rag && input.rag !== a.rag) || (input.due && input.due !== a.due);
+      // A double click sends the same note twice (two invokes, two ids): the second, minutes apart at most,
+      // has nothing new. The same words a week later ("no change this week") are a new note.
+      const last = a.notes?.at(-1);
+      const recent = last && ctx.now().getTime() - new Date(last.at).getTime() < REPEAT_WINDOW_MS;
+      repeat = Boolean(input.note && recent && last.byId === person.id && last.text === input.note && !changes);
+      if (repeat) return [];
+      if (!input.note && !changes) throw badInput('Nothing to save: change the RAG or the date, or add a note.');
       if (input.rag) a.rag = input.rag;
       if (input.due) a.due = input.due;
       if (input.note) a.notes = [...(a.notes ?? []), { at: ctx.now().toISOString(), byId: person.id, text: input.note }];
       return tellOwner(draft, a, person, 'Updated');
     });
-    await audit(ctx, person, 'isap.update', action, { rag: action.rag, due: action.due, ...(input.note ? { note: input.note } : {}) });
-    return outcome([{ ...actionView(ctx.store.read(), action, person, d, 'Saved.'), replace: true }], told);
+    if (!repeat) await audit(ctx, person, 'isap.update', action, { rag: action.rag, due: action.due, ...(input.note ? { note: input.note } : {}) });
+    return outcome([{ ...actionView(ctx.store.read(), action, person, d, ctx.timeZone, 'Saved.'), replace: true }], told);
   },
 });
 
@@ -126,7 +146,7 @@ export const complete = defineAction({
       return [...tellOwner(draft, a, person, 'Completed'), ...tellHead];
     });
     await audit(ctx, person, 'isap.complete', action, { evidence: action.evidence });
-    return outcome([{ ...actionView(ctx.store.read(), action, person, d, 'Marked complete. Thank you.'), replace: true }], told);
+    return outcome([{ ...actionView(ctx.store.read(), action, person, d, ctx.timeZone, 'Marked complete. Thank you.'), replace: true }], told);
   },
 });
 
@@ -142,6 +162,6 @@ export const snooze = defineAction({
       a.snoozeReason = input.snoozeReason;
     });
     await audit(ctx, person, 'isap.snooze', action, { until: input.until, reason: input.snoozeReason });
-    return outcome([{ ...actionView(ctx.store.read(), action, person, d, `Snoozed: no reminders until ${formatDate(input.until)}.`), replace: true }]);
+    return outcome([{ ...actionView(ctx.store.read(), action, person, d, ctx.timeZone, `Snoozed: no reminders until ${formatDate(input.until)}.`), replace: true }]);
   },
 });

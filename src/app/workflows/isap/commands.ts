@@ -5,7 +5,7 @@ import { byUrgency, isDueSoon, lastDueDate } from '../../../domain/isap-rules';
 import { hasRole, schoolsOf } from '../../../domain/people';
 import type { Data } from '../../../store/schema';
 import { outcome, reply, type Context, type Request } from '../../command';
-import { AppError, notAllowed } from '../../errors';
+import { AppError, audited, notAllowed } from '../../errors';
 import type { TextCommand } from '../../registry';
 import { findSchool, isExec, maySeeSchool, schoolName } from './scope';
 import { planItem, planView, type PlanGroup } from './views';
@@ -36,8 +36,8 @@ export const mine: TextCommand = {
     const soon = mineOpen.filter((a) => !isOverdue(a, d) && isDueSoon(cal, a, d, SOON_SCHOOL_DAYS));
     const later = mineOpen.length - overdue.length - soon.length;
     const groups: PlanGroup[] = [
-      { name: `Overdue (${overdue.length})`, items: overdue.map((a) => planItem(data, a, d, true)) },
-      { name: `Due in the next two weeks (${soon.length})`, items: soon.map((a) => planItem(data, a, d, true)) },
+      { name: `Overdue (${overdue.length})`, items: overdue.map((a) => planItem(data, a, d, ctx.timeZone, true)) },
+      { name: `Due in the next two weeks (${soon.length})`, items: soon.map((a) => planItem(data, a, d, ctx.timeZone, true)) },
     ];
     const intro = [later ? `${later} more due later.` : '', schoolsOf(person).length ? `Type isap ${schoolName(data, schoolsOf(person)[0]!)} for the whole plan.` : 'Type isap <school> for a school\'s plan, or isap overdue for every overdue action.']
       .filter(Boolean)
@@ -51,7 +51,7 @@ async function schoolPlan(ctx: Context, { data, person }: Request, words: string
   const school = findSchool(data, words);
   if (!maySeeSchool(person, school.id)) {
     await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'isap.school', subject: school.id, outcome: 'refused', detail: {} });
-    throw notAllowed(`You can see only your own school's plan, not ${school.name}'s.`);
+    throw audited(notAllowed(`You can see only your own school's plan, not ${school.name}'s.`));
   }
   const d = today(ctx);
   const actions = data.isapActions.filter((a) => a.schoolId === school.id).sort(byUrgency(d));
@@ -61,7 +61,7 @@ async function schoolPlan(ctx: Context, { data, person }: Request, words: string
   // Open actions first within each strand; completed ones after, so the plan reads as a record too.
   const groups = strands.map((s) => ({
     name: s,
-    items: [...open, ...actions.filter((a) => a.status === 'complete')].filter((a) => (a.strand ?? 'No strand') === s).map((a) => planItem(data, a, d, false)),
+    items: [...open, ...actions.filter((a) => a.status === 'complete')].filter((a) => (a.strand ?? 'No strand') === s).map((a) => planItem(data, a, d, ctx.timeZone, false)),
   }));
   const view = planView(`ISAP: ${school.name}`, `${open.length} open, ${overdue} overdue, ${actions.length - open.length} complete.`, 'This school has no ISAP actions yet. Type isap add to add one.', groups);
   return reply(view.card, view.data);
@@ -80,7 +80,7 @@ export const overdue: TextCommand = {
     for (const a of late) bySchool.set(a.schoolId, [...(bySchool.get(a.schoolId) ?? []), a]);
     const groups = [...bySchool.entries()]
       .sort((x, y) => y[1].length - x[1].length || schoolName(data, x[0]).localeCompare(schoolName(data, y[0])))
-      .map(([id, list]) => ({ name: `${schoolName(data, id)} (${list.length})`, items: list.map((a) => planItem(data, a, d, false)) }));
+      .map(([id, list]) => ({ name: `${schoolName(data, id)} (${list.length})`, items: list.map((a) => planItem(data, a, d, ctx.timeZone, false)) }));
     const view = planView(
       late.length ? `${late.length} overdue action${late.length === 1 ? '' : 's'}` : 'No overdue actions',
       late.length ? `Across ${bySchool.size} school${bySchool.size === 1 ? '' : 's'}. Snoozed actions are left out.` : '',

@@ -38,7 +38,7 @@ export async function isapDaily(ctx: Context): Promise<Outcome> {
       if (reminderDue(cal, a, d, settings)) {
         a.remindedFor = a.due;
         const owner = personById(draft, a.ownerId);
-        if (owner) out.push({ ...actionView(draft, a, owner, d, 'Reminder: this action is due soon.'), to: { person: owner.id } });
+        if (owner) out.push({ ...actionView(draft, a, owner, d, ctx.timeZone, 'Reminder: this action is due soon.'), to: { person: owner.id } });
       }
       const rungs = rungsDue(cal, a, d, settings);
       if (!rungs.length) continue;
@@ -56,7 +56,7 @@ export async function isapDaily(ctx: Context): Promise<Outcome> {
             rung === 'owner'
               ? 'Overdue: please update it, complete it or ask for more time.'
               : `Escalated to ${RUNG_LABEL[rung]}: ${owner}'s action at ${schoolName(draft, a.schoolId)} is overdue.`;
-          out.push({ ...actionView(draft, a, person, d, notice), to: { person: id } });
+          out.push({ ...actionView(draft, a, person, d, ctx.timeZone, notice), to: { person: id } });
         }
       }
     }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Approval } from '../../../domain';
 import { schoolDaysBetween } from '../../../domain/calendar';
 import { extensionDeciders, lastDueDate } from '../../../domain/isap-rules';
-import { ROLE_LABELS } from '../../../domain/people';
+import { hasRole, ROLE_LABELS } from '../../../domain/people';
 import type { Data } from '../../../store/schema';
 import { raiseApproval } from '../../approval-requests';
 import { outcome, type Context, type Notification } from '../../command';
@@ -34,9 +34,13 @@ export const extend = defineAction({
       }
       const cal = draft.trust!.calendar;
       if (input.newDue <= a.due) throw badInput(`The new date must be after the current due date (${formatDate(a.due)}).`);
+      // An overdue action's "new" date in the past would restart the escalation ladder and still be overdue.
+      if (input.newDue <= d) throw badInput(`The new date must be after today (${formatDate(d)}).`);
       if (input.newDue > lastDueDate(cal)) throw badInput(`The new date must be within this academic year (by ${formatDate(lastDueDate(cal))}).`);
       const schoolDays = schoolDaysBetween(cal, a.due, input.newDue);
-      const roles = extensionDeciders(schoolDays, draft.trust!.settings);
+      const usual = extensionDeciders(schoolDays, draft.trust!.settings);
+      // A DoSI asking for more time does not decide it: it goes up to the CEO.
+      const roles = usual.some((r) => hasRole(person, r)) ? extensionDeciders(Infinity, draft.trust!.settings) : usual;
       deciders = roles.map((r) => ROLE_LABELS[r]).join(' or ');
       const extensionId = ctx.newId();
       const school = schoolName(draft, a.schoolId);
@@ -60,7 +64,7 @@ export const extend = defineAction({
       return notifications;
     });
     await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'isap.extend', subject: action.id, outcome: 'ok', detail: { newDue: input.newDue, reason: input.reason } });
-    const view = actionView(ctx.store.read(), action, person, d, `Asked for more time, to ${formatDate(input.newDue)}: the ${deciders} will decide.`);
+    const view = actionView(ctx.store.read(), action, person, d, ctx.timeZone, `Asked for more time, to ${formatDate(input.newDue)}: the ${deciders} will decide.`);
     return outcome([{ ...view, replace: true }], told);
   },
 });
@@ -89,6 +93,6 @@ export function extensionDecided(draft: Data, approval: Approval, ctx: Context):
   const d = today(ctx);
   return to.flatMap((id) => {
     const p = personById(draft, id);
-    return p ? [{ ...actionView(draft, a, p, d, text), to: { person: id } }] : [];
+    return p ? [{ ...actionView(draft, a, p, d, ctx.timeZone, text), to: { person: id } }] : [];
   });
 }

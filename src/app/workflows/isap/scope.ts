@@ -4,7 +4,7 @@ import type { IsapAction, Person, School } from '../../../domain';
 import { hasRole, schoolsOf, seesWholeTrust } from '../../../domain/people';
 import type { Data } from '../../../store/schema';
 import type { Context } from '../../command';
-import { AppError, notFound } from '../../errors';
+import { AppError, audited, notFound } from '../../errors';
 
 const EXEC = ['ceo', 'deputy-ceo', 'dosi', 'sil'] as const;
 
@@ -27,7 +27,7 @@ export async function actionFor(ctx: Context, data: Readonly<Data>, person: Pers
   if (!mayChange(person, a)) {
     await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: verb, subject: a.id, outcome: 'refused', detail: { schoolId: a.schoolId } });
     const why = maySeeSchool(person, a.schoolId) ? 'You can change only the actions you own.' : 'That action belongs to another school.';
-    throw new AppError('NOT_ALLOWED', `${why} Nothing was changed.`, 'Ask your headteacher or the Director of School Improvement.');
+    throw audited(new AppError('NOT_ALLOWED', `${why} Nothing was changed.`, 'Ask your headteacher or the Director of School Improvement.'));
   }
   return a;
 }

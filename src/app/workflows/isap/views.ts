@@ -5,6 +5,7 @@ import { isSnoozed, lastDueDate, schoolDaysOverdue } from '../../../domain/isap-
 import type { Data } from '../../../store/schema';
 import type { View } from '../../command';
 import { personById } from '../../people';
+import { addDays, localDate } from '../../../domain/calendar';
 import { formatDate } from '../../views/format';
 import { mayChange, schoolName } from './scope';
 
@@ -13,8 +14,9 @@ export const MAX_ITEMS = 30;
 
 const RAG_COLOUR = { red: 'Attention', amber: 'Warning', green: 'Good' } as const;
 
-export function dueText(cal: AcademicCalendar, a: IsapAction, today: string): string {
-  if (a.status === 'complete') return `Completed${a.completedAt ? ` ${formatDate(a.completedAt.slice(0, 10))}` : ''}`;
+export function dueText(cal: AcademicCalendar, a: IsapAction, today: string, timeZone: string): string {
+  // The London day it was completed: 00:30 BST is still the day before in UTC.
+  if (a.status === 'complete') return `Completed${a.completedAt ? ` ${formatDate(localDate(new Date(a.completedAt), timeZone))}` : ''}`;
   if (isOverdue(a, today)) {
     const n = schoolDaysOverdue(cal, a, today);
     return `Overdue: due ${formatDate(a.due)} (${n} school day${n === 1 ? '' : 's'} ago)`;
@@ -22,7 +24,7 @@ export function dueText(cal: AcademicCalendar, a: IsapAction, today: string): st
   return `Due ${formatDate(a.due)}`;
 }
 
-export function actionView(data: Readonly<Data>, a: IsapAction, viewer: Person, today: string, notice = ''): View {
+export function actionView(data: Readonly<Data>, a: IsapAction, viewer: Person, today: string, timeZone: string, notice = ''): View {
   const cal = data.trust!.calendar;
   const pending = a.extensions.find((e) => e.status === 'pending');
   const open = a.status === 'open';
@@ -36,7 +38,7 @@ export function actionView(data: Readonly<Data>, a: IsapAction, viewer: Person, 
         { title: 'Strand', value: a.strand ?? 'Not set' },
         { title: 'Owner', value: personById(data, a.ownerId)?.name ?? 'Unknown' },
         { title: 'RAG', value: a.rag.toUpperCase() },
-        { title: 'Due', value: dueText(cal, a, today) },
+        { title: 'Due', value: dueText(cal, a, today, timeZone) },
         ...(isSnoozed(a, today) ? [{ title: 'Snoozed', value: `until ${formatDate(a.snoozedUntil!)}: ${a.snoozeReason ?? ''}` }] : []),
         ...(pending ? [{ title: 'Extension', value: `to ${formatDate(pending.newDue)} asked, waiting for a decision` }] : []),
         ...(a.notes?.length ? [{ title: 'Latest note', value: a.notes[a.notes.length - 1]!.text }] : []),
@@ -49,6 +51,8 @@ export function actionView(data: Readonly<Data>, a: IsapAction, viewer: Person, 
       today,
       lastDue: lastDueDate(cal),
       due: a.due,
+      /** The earliest date an extension can ask for: after the due date, and after today. */
+      extendFrom: addDays(a.due > today ? a.due : today, 1),
       notice,
     },
   };
@@ -62,10 +66,10 @@ export interface PlanItem {
   ragColour: string;
 }
 
-export function planItem(data: Readonly<Data>, a: IsapAction, today: string, withSchool: boolean): PlanItem {
+export function planItem(data: Readonly<Data>, a: IsapAction, today: string, timeZone: string, withSchool: boolean): PlanItem {
   const cal = data.trust!.calendar;
   const owner = personById(data, a.ownerId)?.name ?? 'Unknown';
-  const parts = [withSchool ? schoolName(data, a.schoolId) : '', owner, dueText(cal, a, today), isSnoozed(a, today) ? 'snoozed' : ''].filter(Boolean);
+  const parts = [withSchool ? schoolName(data, a.schoolId) : '', owner, dueText(cal, a, today, timeZone), isSnoozed(a, today) ? 'snoozed' : ''].filter(Boolean);
   return { id: a.id, title: a.title, detail: parts.join(' · '), rag: a.rag.toUpperCase(), ragColour: RAG_COLOUR[a.rag] };
 }
 

@@ -6,7 +6,7 @@ import { localDate } from '../../../domain/calendar';
 import { isActive, MAX_EXPERTISE, parseExpertise } from '../../../domain/talent-register';
 import type { Data } from '../../../store/schema';
 import { outcome, type Context, type Notification, type Outcome } from '../../command';
-import { AppError, badInput, notAllowed, notFound } from '../../errors';
+import { AppError, audited, badInput, notAllowed, notFound } from '../../errors';
 import { defineAction, type TextCommand } from '../../registry';
 import { message, nominateView, note, referenceView, schoolName, STAGE_HEADINGS, visitView } from './views';
 
@@ -119,6 +119,7 @@ async function auditRefusal(ctx: Context, actorId: string, action: string, subje
   } catch (e) {
     if (e instanceof AppError && e.code === 'NOT_ALLOWED') {
       await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId, action, ...(subject ? { subject } : {}), outcome: 'refused', detail: { reason: e.message } });
+      audited(e);
     }
     throw e;
   }
