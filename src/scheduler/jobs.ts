@@ -11,7 +11,7 @@ export interface JobSpec {
 
 export const JOBS: JobSpec[] = [
   { name: 'daily', cron: '30 7 * * 1-5', days: [1, 2, 3, 4, 5], time: '07:30', what: 'ISAP reminders and escalations, forum nudges, survey closing' },
-  { name: 'weekly-digest', cron: '0 7 * * 1', days: [1], time: '07:00', what: 'the weekly SLT digest to subscribed channels' },
+  { name: 'weekly-digest', cron: '0 7 * * 1-5', days: [1, 2, 3, 4, 5], time: '07:00', what: "the weekly SLT digest, on the week's first working day in term" },
   // Checked every weekday; each sends once per half term / term (see src/app/workflows/digest/schedule.ts).
   { name: 'risk-pack', cron: '0 7 * * 1-5', days: [1, 2, 3, 4, 5], time: '07:00', what: 'the risk-meeting pack, in the last week of each half term' },
   { name: 'board-digest', cron: '0 16 * * 1-5', days: [1, 2, 3, 4, 5], time: '16:00', what: 'the board digest, on the last working day of each term' },

@@ -60,7 +60,7 @@ describe('weekly SLT digest', () => {
     const channel = 'local:channel:headteachers';
     const sub = await t.as('tom').say('subscribe weekly', channel);
     expect(replyText(sub)).toContain('Subscribed to the weekly SLT digest');
-    expect(replyText(sub)).toContain('This channel will receive it every Monday at 07:00 in term time');
+    expect(replyText(sub)).toContain('This channel will receive it every Monday at 07:00 in term time (the Tuesday after a bank holiday)');
     expect(replyText(await t.as('tom').say('subscribe weekly', channel))).toContain('This channel already receives the weekly SLT digest');
     expect(t.bot.store.read().subscriptions.filter((s) => s.conversationKey === channel)).toEqual([
       expect.objectContaining({ digest: 'weekly-slt', byId: 'tom' }),
@@ -85,6 +85,18 @@ describe('weekly SLT digest', () => {
     await t.bot.scheduler.run('weekly-digest');
     await t.bot.outbox.idle();
     expect(digestsTo('local:channel:slt')).toHaveLength(2);
+  });
+
+  it('goes out once a week, on the Tuesday when Monday is a bank holiday', async () => {
+    const sent = () => t.bot.store.log('audit').filter((e) => e.action === 'digest.sent' && e.subject?.startsWith('weekly-slt:')).map((e) => e.subject);
+    const before = sent().length;
+    for (const day of ['2027-05-03', '2027-05-04', '2027-05-05']) {
+      t.clock.set(`${day}T06:00:00Z`); // 07:00 BST: the early May bank holiday, then Tuesday, Wednesday
+      await t.bot.scheduler.run('weekly-digest');
+    }
+    expect(sent().slice(before)).toEqual(['weekly-slt:2027-05-03']);
+    const tuesday = t.bot.store.log('audit').filter((e) => e.action === 'digest.sent').at(-1)!;
+    expect(tuesday.at).toBe('2027-05-04T06:00:00.000Z');
   });
 
   it('refuses subscribing for a headteacher and an unknown digest, changing nothing', async () => {

@@ -142,14 +142,14 @@ export function createApi(deps: ChannelDeps, inbox: Inbox) {
       return { ok: true };
     },
 
-    /** "Send the digest now": the weekly digest job, as Monday 07:00 would run it. */
+    /** "Send the digest now": the weekly digest to its subscribers, whatever the day. */
     async digest() {
       const scheduler = deps.scheduler();
       if (!scheduler) throw Object.assign(new Error('the scheduler is still starting'), { status: 503 });
       let delivered = 0;
       const stop = inbox.subscribe(() => delivered++);
       try {
-        await scheduler.run('weekly-digest');
+        await scheduler.run('weekly-digest-now');
         await outbox.idle();
       } finally {
         stop();

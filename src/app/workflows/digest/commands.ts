@@ -85,7 +85,7 @@ export const unsubscribeCommand: TextCommand = {
 };
 
 const SCHEDULE: Record<DigestKind, string> = {
-  'weekly-slt': 'every Monday at 07:00 in term time',
+  'weekly-slt': 'every Monday at 07:00 in term time (the Tuesday after a bank holiday)',
   'risk-pack': 'in the last week of each half term',
   'board-termly': 'at the end of each term',
 };

@@ -1,7 +1,6 @@
-// When each digest goes out. Weekly: every Monday in term (the scheduler's own record of runs stops
-// a catch-up repeating it, and "send the digest now" still works). Risk pack: once in the last week of
-// each half term. Board: once at the end of each term. Those two jobs are checked every weekday, so
-// "once" is kept in the audit log (digest.sent): a restart or a catch-up never sends a pack twice.
+// When each digest goes out. Weekly: the first working day of each week in term. Risk pack: once in the last week of
+// each half term. Board: once at the end of each term. The three jobs are checked every weekday, so
+// "once" is kept in the audit log (digest.sent): a restart or a catch-up never sends one twice.
 import { addDays, halfTermOn, isWorkingDay, type AcademicCalendar, type HalfTerm } from '../../../domain/calendar';
 import type { Context, Notification, Outcome, View } from '../../command';
 import { outcome } from '../../command';
@@ -35,11 +34,21 @@ function lastWorkingDay(cal: AcademicCalendar, h: HalfTerm): string {
   return h.end;
 }
 
+/**
+ * Checked every weekday; sent once a week, on the week's first working day in term: Monday, or the
+ * Tuesday after a bank holiday. SLT meets in term time; a week in the holidays has nothing new to say.
+ */
 export async function weeklyJob(ctx: Context): Promise<Outcome> {
   const f = figures(ctx);
-  // SLT meets in term time; a Monday in the holidays has nothing new to say.
-  if (!halfTermOn(f.cal, f.today)) return outcome();
-  return send(ctx, 'weekly-slt', `weekly-slt:${f.today}`, false);
+  if (!halfTermOn(f.cal, f.today) || !isWorkingDay(f.cal, f.today)) return outcome();
+  const monday = mondayOf(f.today);
+  for (let d = monday; d < f.today; d = addDays(d, 1)) if (isWorkingDay(f.cal, d)) return outcome();
+  return send(ctx, 'weekly-slt', `weekly-slt:${monday}`, true);
+}
+
+/** "Send the digest now" (the playground's control): whatever the day, to every subscriber. */
+export async function weeklyNowJob(ctx: Context): Promise<Outcome> {
+  return send(ctx, 'weekly-slt', `weekly-slt-now:${ctx.now().toISOString()}`, false);
 }
 
 export async function riskPackJob(ctx: Context): Promise<Outcome> {
