@@ -21,6 +21,8 @@ export interface Where {
   /** A stored conversation's key, e.g. teams:<conversation id> or local:person:<id>. */
   conversationKey: string;
   kind: 'personal' | 'channel' | 'group';
+  /** The platform shows replies here to the sender alone (Slack's slash-command responses). */
+  repliesSeenBySenderOnly?: boolean;
 }
 
 export interface Command {

@@ -7,7 +7,7 @@ import type { Data } from '../store/schema';
 import type { Command, Context, Outcome } from './command';
 import { outcome, reply } from './command';
 import { AppError, audited } from './errors';
-import { mayRun, type PermissionKey } from './permissions';
+import { mayRun, PERMISSIONS, type Permission, type PermissionKey } from './permissions';
 import type { CardAction, TextCommand, Workflow } from './registry';
 import { findPerson } from './people';
 import { usageView } from './help';
@@ -76,7 +76,22 @@ export function createDispatcher(base: Omit<Context, 'decisionEffects'>, workflo
     if (!text) return reply('usage', usageView(workflows, person, cmd.name));
     await authorize(person, text.key, cmd);
     const args = [cmd.name, ...cmd.args].slice(text.words.length);
-    return auditRefusals(person, text.key, cmd, () => text.run(ctx, { cmd: { ...cmd, args }, person, data }));
+    const result = await auditRefusals(person, text.key, cmd, () => text.run(ctx, { cmd: { ...cmd, args }, person, data }));
+    return privately(text.key, cmd, person, result);
+  }
+
+  /** A private answer asked for in a shared channel goes to the person's own chat; the channel hears only that. */
+  function privately(key: PermissionKey, cmd: Command, person: Person, result: Outcome): Outcome {
+    const p: Permission = PERMISSIONS[key];
+    if (!p.private || cmd.where.kind === 'personal' || cmd.where.repliesSeenBySenderOnly || !result.replies.length) return result;
+    const sent = result.replies.map(({ replace: _replace, ...view }) => ({ ...view, to: { person: person.id } }));
+    const notice = reply('list', {
+      title: `${person.name.split(' ')[0]}, I have sent that to your chat with me`,
+      intro: 'It is not for everyone in this channel.',
+      empty: '',
+      items: [],
+    });
+    return { ...notice, notifications: [...sent, ...result.notifications] };
   }
 
   /** A handler's own refusal (another school's id, someone else's action) is audited like the role check's. */

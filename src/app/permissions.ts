@@ -11,27 +11,32 @@ export interface Permission {
   roles: readonly Role[];
   /** Said in the matrix: what the role is limited to. */
   scope?: string;
+  /**
+   * The answer is for the asker alone (a school's plan, CEO decisions, survey results, the talent
+   * register): asked in a shared channel, it goes to the person's own chat with the bot instead.
+   */
+  private?: boolean;
 }
 
 export const PERMISSIONS = {
   help: { roles: EVERYONE },
-  home: { roles: EVERYONE },
+  home: { roles: EVERYONE, private: true },
 
-  'risk.meeting': { roles: [...EXEC, ...BOARD] },
+  'risk.meeting': { roles: [...EXEC, ...BOARD], private: true },
   'risk.open': { roles: EXEC },
-  'risk.questions': { roles: ['headteacher', 'dosi', 'sil'], scope: 'headteachers: their own school' },
+  'risk.questions': { roles: ['headteacher', 'dosi', 'sil'], scope: 'headteachers: their own school', private: true },
   'risk.answer': { roles: ['headteacher', 'dosi', 'sil'], scope: 'headteachers: their own school' },
-  'risk.review': { roles: EXEC },
+  'risk.review': { roles: EXEC, private: true },
   'risk.decide': { roles: EXEC },
-  'risk.publish': { roles: EXEC },
-  'risk.history': { roles: [...EXEC, ...BOARD, 'headteacher'], scope: 'headteachers: their own school' },
+  'risk.publish': { roles: EXEC, private: true },
+  'risk.history': { roles: [...EXEC, ...BOARD, 'headteacher'], scope: 'headteachers: their own school', private: true },
   'risk.dispute': { roles: ['headteacher'], scope: 'their own school' },
 
   // `isap <school>` is this row too: the plan of a named school, checked against the person's schools.
-  'isap.mine': { roles: EVERYONE, scope: "with a school named, headteachers and staff: their own school's plan" },
-  'isap.open': { roles: EVERYONE, scope: 'headteachers and staff: their own school' },
-  'isap.overdue': { roles: [...EXEC, ...BOARD, 'headteacher'], scope: 'headteachers: their own school' },
-  'isap.add': { roles: [...EXEC, 'headteacher'], scope: 'headteachers: their own school' },
+  'isap.mine': { roles: EVERYONE, scope: "with a school named, headteachers and staff: their own school's plan", private: true },
+  'isap.open': { roles: EVERYONE, scope: 'headteachers and staff: their own school', private: true },
+  'isap.overdue': { roles: [...EXEC, ...BOARD, 'headteacher'], scope: 'headteachers: their own school', private: true },
+  'isap.add': { roles: [...EXEC, 'headteacher'], scope: 'headteachers: their own school', private: true },
   'isap.update': { roles: [...EXEC, 'headteacher', 'staff'], scope: 'staff: actions they own; headteachers: their school' },
   'isap.complete': { roles: [...EXEC, 'headteacher', 'staff'], scope: 'staff: actions they own; headteachers: their school' },
   'isap.extend': { roles: [...EXEC, 'headteacher', 'staff'], scope: 'staff: actions they own; headteachers: their school' },
@@ -39,15 +44,15 @@ export const PERMISSIONS = {
 
   'forum.list': { roles: EVERYONE },
   'forum.invite': { roles: EXEC },
-  'forum.responses': { roles: EXEC },
+  'forum.responses': { roles: EXEC, private: true },
   'forum.rsvp': { roles: EVERYONE, scope: 'forums they are invited to' },
 
-  'talent.list': { roles: [...EXEC, 'headteacher'] },
-  'talent.search': { roles: [...EXEC, 'headteacher'] },
-  'talent.nominate': { roles: ['headteacher'], scope: 'staff of their own school' },
-  'talent.reference': { roles: ['headteacher'], scope: 'their own nominations' },
-  'talent.visit': { roles: EXEC },
-  'talent.refresh': { roles: EXEC },
+  'talent.list': { roles: [...EXEC, 'headteacher'], private: true },
+  'talent.search': { roles: [...EXEC, 'headteacher'], private: true },
+  'talent.nominate': { roles: ['headteacher'], scope: 'staff of their own school', private: true },
+  'talent.reference': { roles: ['headteacher'], scope: 'their own nominations', private: true },
+  'talent.visit': { roles: EXEC, private: true },
+  'talent.refresh': { roles: EXEC, private: true },
   'talent.renew': { roles: EXEC },
 
   'survey.list': { roles: EVERYONE },
@@ -56,10 +61,10 @@ export const PERMISSIONS = {
   'survey.close': { roles: [...EXEC, 'headteacher'], scope: 'headteachers: surveys they created' },
   'survey.post': { roles: [...EXEC, 'headteacher'], scope: 'headteachers: open surveys sent to their school' },
   'survey.answer': { roles: EVERYONE, scope: 'surveys whose audience includes them, once' },
-  'survey.results': { roles: [...EXEC, ...BOARD, 'headteacher'], scope: 'headteachers: their own school' },
-  'survey.export': { roles: [...EXEC, ...BOARD, 'headteacher'], scope: 'headteachers: their own school' },
+  'survey.results': { roles: [...EXEC, ...BOARD, 'headteacher'], scope: 'headteachers: their own school', private: true },
+  'survey.export': { roles: [...EXEC, ...BOARD, 'headteacher'], scope: 'headteachers: their own school', private: true },
 
-  'approvals.list': { roles: ['ceo', 'deputy-ceo', 'dosi', 'chair'] },
+  'approvals.list': { roles: ['ceo', 'deputy-ceo', 'dosi', 'chair'], private: true },
   'approval.decide': { roles: ['ceo', 'deputy-ceo', 'dosi', 'chair'], scope: "the decision's own decider roles" },
   'approval.view': { roles: EVERYONE, scope: 'decisions they raised or may decide (a card refreshing itself)' },
 

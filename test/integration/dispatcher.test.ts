@@ -80,3 +80,23 @@ describe('a store without a trust', () => {
     }
   });
 });
+
+describe('private answers in a shared channel', () => {
+  it('sends the CEO decisions asked for in a channel to the asker alone; the channel only hears that', async () => {
+    const o = await t.as('amira').say('approvals', 'local:channel:slt');
+    expect(o.replies).toHaveLength(1);
+    expect(replyText(o)).toContain('Amira, I have sent that to your chat with me');
+    expect(replyText(o)).not.toContain('Oakfield');
+    const mine = o.notifications.filter((n) => 'person' in n.to && n.to.person === 'amira');
+    expect(mine.map((n) => n.card)).toContain('approval');
+    // Asked in her own chat, the same command answers there as usual.
+    const direct = await t.as('amira').say('approvals');
+    expect(direct.replies.some((r) => r.card === 'approval')).toBe(true);
+  });
+
+  it('leaves what is meant for the channel in the channel', async () => {
+    const o = await t.as('tom').say('digest weekly', 'local:channel:slt');
+    expect(replyText(o)).toContain('Weekly SLT digest');
+    expect(o.notifications).toHaveLength(0);
+  });
+});

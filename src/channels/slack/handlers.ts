@@ -45,7 +45,8 @@ export function registerHandlers(app: App, deps: ChannelDeps): void {
         actor: await identity.actor(command.user_id, command.user_name),
         name,
         args,
-        where: await whereOf(command.channel_id, command.user_id, command.channel_name),
+        // respond() answers a slash command for the person who typed it alone.
+        where: { ...(await whereOf(command.channel_id, command.user_id, command.channel_name)), repliesSeenBySenderOnly: true },
         dedupeKey: `slack:cmd:${command.trigger_id}`,
       },
       { userId: command.user_id, respond, channel: command.channel_id },
