@@ -162,6 +162,10 @@ describe('isap: update, complete, snooze', () => {
     const o = await t.as('hannah').act('isap.snooze', { actionId: id, until: '2026-11-25', snoozeReason: 'Mocks week' });
     expect(replyText(o)).toContain('Snoozed: no reminders until Wed 25 Nov.');
     expect(t.bot.store.log('audit').some((e) => e.action === 'isap.snooze' && e.subject === id && e.detail.reason === 'Mocks week')).toBe(true);
+    // The headteacher, next up the ladder the snooze silences, is told with the reason.
+    const sam = o.notifications.filter((n) => 'person' in n.to && n.to.person === 'sam').map(cardText).join('\n');
+    expect(sam).toContain('Snoozed until Wed 25 Nov: KS4 maths intervention timetable in place');
+    expect(sam).toContain('Hannah Wood · Riverside Academy. Reason: Mocks week');
   });
 });
 

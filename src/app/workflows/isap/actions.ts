@@ -12,7 +12,7 @@ import { defineAction } from '../../registry';
 import { formatDate } from '../../views/format';
 import { today } from './commands';
 import { actionFor, isExec, mayChange, maySeeSchool, schoolName } from './scope';
-import { actionView } from './views';
+import { actionView, noticeView } from './views';
 
 const Id = z.string().trim().min(1, 'missing');
 const IsoDay = z.iso.date('use a date like 2026-12-04');
@@ -162,6 +162,14 @@ export const snooze = defineAction({
       a.snoozeReason = input.snoozeReason;
     });
     await audit(ctx, person, 'isap.snooze', action, { until: input.until, reason: input.snoozeReason });
-    return outcome([{ ...actionView(ctx.store.read(), action, person, d, ctx.timeZone, `Snoozed: no reminders until ${formatDate(input.until)}.`), replace: true }]);
+    const data = ctx.store.read();
+    // A snooze silences the escalation ladder, so the next rung up hears of it, with the reason.
+    const school = data.schools.find((s) => s.id === action.schoolId);
+    const above = person.id === school?.headteacherId ? school?.dosiId : school?.headteacherId;
+    const told: Notification[] =
+      above && above !== person.id && !isExec(person)
+        ? [{ ...noticeView(`Snoozed until ${formatDate(input.until)}: ${action.title}`, `${person.name} · ${schoolName(data, action.schoolId)}. Reason: ${input.snoozeReason}`), to: { person: above } }]
+        : [];
+    return outcome([{ ...actionView(data, action, person, d, ctx.timeZone, `Snoozed: no reminders until ${formatDate(input.until)}.`), replace: true }], told);
   },
 });
