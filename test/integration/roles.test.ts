@@ -45,15 +45,19 @@ describe('roles matrix', () => {
 
   it('is enforced for every role on every row', async () => {
     const mismatches: string[] = [];
+    const crashes: string[] = [];
     for (const row of rows()) {
       for (const role of ROLES) {
         const allowed = (PERMISSIONS[row.key].roles as readonly Role[]).includes(role);
         const o = await row.run(personFor[role]);
         const text = o.replies.length ? replyText(o) : '';
         if (refused(text) === allowed) mismatches.push(`${row.key} as ${role}: ${allowed ? 'refused but allowed' : 'allowed but refused'}`);
+        // Bare commands and empty card data get a usage or a "what to fill in" answer, never a crash.
+        if (o.replies.some((r) => r.data.code === 'INTERNAL')) crashes.push(`${row.key} as ${role}`);
       }
     }
     expect(mismatches).toEqual([]);
+    expect(crashes).toEqual([]);
   });
 
   it('audits every refusal', async () => {
