@@ -3,6 +3,7 @@ import type { Approval, Role } from '../domain';
 import type { Data } from '../store/schema';
 import type { Context, Notification } from './command';
 import { approvalView } from './views/approval-view';
+import { journal } from './journal';
 
 export interface ApprovalInput {
   kind: Approval['kind'];
@@ -31,7 +32,12 @@ export function raiseApproval(draft: Data, ctx: Context, input: ApprovalInput): 
   draft.approvals.push(approval);
   const deciders = draft.people.filter((p) => p.roles.some((r) => input.deciderRoles.includes(r.role)));
   // Each decider's own card: one who raised it (while another may decide) gets no buttons.
-  const notifications: Notification[] = deciders.map((p) => ({ ...approvalView(draft, approval, ctx, '', p), to: { person: p.id }, subject: approvalSubject(approval.id) }));
+  // Journalled with the approval itself: a decision is never waiting without its card on the way.
+  const notifications: Notification[] = journal(
+    draft,
+    ctx,
+    deciders.map((p) => ({ ...approvalView(draft, approval, ctx, '', p), to: { person: p.id }, subject: approvalSubject(approval.id) })),
+  );
   return { approval, notifications };
 }
 

@@ -60,6 +60,8 @@ export interface Notification extends View {
   subject?: string;
   /** Update every posted copy of `subject` in place instead of posting. */
   update?: boolean;
+  /** Set by `journal`: the notification is also in the document's outbox until it is queued. */
+  journalId?: string;
 }
 
 export interface Outcome {

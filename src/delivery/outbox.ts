@@ -14,6 +14,8 @@ interface Job {
   subject?: string;
   /** Set for an update of an already-posted card. */
   messageId?: string;
+  /** The document outbox entry it came from, if it was journalled (see app/journal.ts). */
+  journalId?: string;
 }
 
 export interface Outbox {
@@ -46,13 +48,14 @@ export function createOutbox(store: Store, opts: OutboxOptions): Outbox {
   async function resolve(n: Notification): Promise<Job[]> {
     const data = store.read();
     const view: View = { card: n.card, data: n.data };
+    const journalId = n.journalId;
     if (n.update && n.subject) {
       return data.postedCards
         .filter((p) => p.subject === n.subject)
-        .map((p) => ({ id: opts.newId(), conversationKey: p.conversationKey, view, subject: n.subject, messageId: p.messageId }));
+        .map((p) => ({ id: opts.newId(), conversationKey: p.conversationKey, view, subject: n.subject, messageId: p.messageId, journalId }));
     }
     const convs = await conversationsFor(n, data);
-    return convs.map((c) => ({ id: opts.newId(), conversationKey: c.key, view, subject: n.subject }));
+    return convs.map((c) => ({ id: opts.newId(), conversationKey: c.key, view, subject: n.subject, journalId }));
   }
 
   async function conversationsFor(n: Notification, data: Readonly<Data>): Promise<Conversation[]> {
@@ -136,18 +139,32 @@ export function createOutbox(store: Store, opts: OutboxOptions): Outbox {
     });
   }
 
+  async function deliver(notifications: Notification[]): Promise<void> {
+    const journalled: string[] = [];
+    for (const n of notifications) {
+      for (const job of await resolve(n)) {
+        await record(job.id, 'queued', { notification: job });
+        enqueue(job);
+      }
+      if (n.journalId) journalled.push(n.journalId);
+    }
+    // Queued (or reaching no one): the deliveries log has them now, so the document can let go.
+    await clearJournal(journalled);
+  }
+
+  async function clearJournal(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const done = new Set(ids);
+    await store.transact((d) => {
+      d.outbox = d.outbox.filter((e) => !done.has(e.id));
+    });
+  }
+
   return {
     addSender(sender) {
       senders.set(sender.platform, sender);
     },
-    async deliver(notifications) {
-      for (const n of notifications) {
-        for (const job of await resolve(n)) {
-          await record(job.id, 'queued', { notification: job });
-          enqueue(job);
-        }
-      }
-    },
+    deliver,
     idle() {
       return active === 0 ? Promise.resolve() : new Promise((r) => waiters.push(r));
     },
@@ -155,6 +172,11 @@ export function createOutbox(store: Store, opts: OutboxOptions): Outbox {
       const last = new Map<string, { state: string; notification?: unknown }>();
       for (const d of store.log('deliveries')) last.set(d.id, { state: d.state, notification: d.notification ?? last.get(d.id)?.notification });
       for (const [, v] of last) if (v.state === 'queued' && v.notification) enqueue(v.notification as Job);
+      // Journalled notifications the last process committed but did not get to queue.
+      const queued = new Set([...last.values()].map((v) => (v.notification as Job | undefined)?.journalId).filter(Boolean));
+      const left = store.read().outbox;
+      await deliver(left.filter((e) => !queued.has(e.id)).map((e) => ({ ...(e.notification as unknown as Notification), journalId: e.id })));
+      await clearJournal(left.filter((e) => queued.has(e.id)).map((e) => e.id));
     },
   };
 }

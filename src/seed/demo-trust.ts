@@ -227,6 +227,7 @@ export async function seedDemoTrust(store: Store, opts: SeedOptions): Promise<bo
     postedCards: [],
     jobRuns: {},
     processed: [],
+    outbox: [],
   };
   // A few answers already in. Beacon has 6 and Riverside 2: the trust's scores show, but no school's
   // does, since Beacon's figures taken from the trust's would give away Riverside's two people.

@@ -70,6 +70,12 @@ export const DataSchema = z.object({
   jobRuns: z.record(z.string(), z.iso.datetime({ offset: true })),
   /** De-duplication keys of commands already handled (most recent last, bounded). */
   processed: z.array(z.string()),
+  /**
+   * Notifications written in the same transaction as the change they report (a reminder and the
+   * escalation level it raises): the outbox moves them to the deliveries log and clears them, and
+   * replays any left here by a crash, so a change and its message land together or not at all.
+   */
+  outbox: z.array(z.object({ id: z.string().min(1), notification: z.record(z.string(), z.unknown()) })).default([]),
 });
 export type Data = z.infer<typeof DataSchema>;
 
@@ -92,6 +98,7 @@ export function emptyData(): Data {
     postedCards: [],
     jobRuns: {},
     processed: [],
+    outbox: [],
   };
 }
 

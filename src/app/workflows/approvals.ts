@@ -8,6 +8,7 @@ import { AppError, audited, notFound } from '../errors';
 import { defineAction, type Workflow } from '../registry';
 import { approvalView, mayDecideApproval } from '../views/approval-view';
 import { formatWhen } from '../views/format';
+import { journal } from '../journal';
 
 /** Cards listed at once: enough for a morning, few enough to read. */
 const SHOWN = 10;
@@ -86,7 +87,7 @@ export const approvals: Workflow = {
           a.decidedAt = at;
           a.comment = input.comment || undefined;
           const effect = ctx.decisionEffects[a.kind];
-          const told: Notification[] = effect ? effect(draft, a, ctx) : [];
+          const told: Notification[] = effect ? journal(draft, ctx, effect(draft, a, ctx)) : [];
           return { kind: 'decided' as const, approval: structuredClone(a), told, data: draft };
         });
 

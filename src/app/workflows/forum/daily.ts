@@ -4,6 +4,7 @@ import { isSchoolDay, localDate } from '../../../domain/calendar';
 import { forumDay, isUpcoming, nudgeDue, reminderDue } from '../../../domain/forums-rules';
 import { outcome, type Context, type Notification, type Outcome } from '../../command';
 import { inviteView } from './views';
+import { journal } from '../../journal';
 
 export async function forumDaily(ctx: Context): Promise<Outcome> {
   const d = localDate(ctx.now(), ctx.timeZone);
@@ -28,7 +29,7 @@ export async function forumDaily(ctx: Context): Promise<Outcome> {
         }
       }
     }
-    return out;
+    return journal(draft, ctx, out);
   });
   return outcome([], notifications);
 }

@@ -9,6 +9,7 @@ import { personById } from '../../people';
 import { today } from './commands';
 import { schoolName } from './scope';
 import { actionView } from './views';
+import { journal } from '../../journal';
 
 function rungPeople(draft: Data, a: IsapAction, rung: Rung): string[] {
   const school = draft.schools.find((s) => s.id === a.schoolId);
@@ -60,7 +61,8 @@ export async function isapDaily(ctx: Context): Promise<Outcome> {
         }
       }
     }
-    return { out, escalated };
+    // In the same transaction as the levels they report: a crash cannot record a rung as told but lose the message.
+    return { out: journal(draft, ctx, out), escalated };
   });
   for (const e of escalated) {
     await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: 'scheduler', action: 'isap.escalate', subject: e.id, outcome: 'ok', detail: { level: e.level } });
