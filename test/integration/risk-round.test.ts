@@ -253,6 +253,11 @@ describe('risk round (rag-5)', () => {
     expect(t.bot.store.read().categoryHistory.at(-1)).toMatchObject({ schoolId: 'beacon', from: 'red', to: 'amber', byId: 'helen', approvalId: disputeId });
     expect(cardText(to(o, 'rachel').find((n) => n.card === 'list' && cardText(n).includes('upheld'))!)).toContain("The Chair upheld Beacon Primary's dispute: now AMBER (was RED)");
     expect(cardText(to(o, 'tom')[0]!)).toContain('The attendance evidence is convincing');
+    // RED's remedial actions leave Beacon's plan; AMBER's come in.
+    const plan = t.bot.store.read().isapActions.filter((x) => x.schoolId === 'beacon' && x.status === 'open').map((x) => x.title);
+    expect(plan).not.toContain('Book the termly peer review');
+    expect(plan).toContain('Schedule the half-termly Executive Team review');
+    expect(cardText(to(o, 'tom')[0]!)).toMatch(/ISAP: \d+ actions? of the overturned category withdrawn; added: .*Schedule the half-termly Executive Team review/);
     expect(entry('beacon').status).toBe('published');
     const again = await t.as('rachel').act('risk.dispute', { schoolId: 'beacon', roundId: round().id, wanted: 'yellow', case: 'And now we think YELLOW.' });
     expect(replyText(again)).toContain("The Chair has already decided Beacon Primary's dispute for this round");

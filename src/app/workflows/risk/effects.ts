@@ -5,7 +5,7 @@ import type { Approval } from '../../../domain';
 import { placementLabel } from '../../../domain/risk-rules';
 import type { Data } from '../../../store/schema';
 import type { Context, DecisionEffect, Notification } from '../../command';
-import { outcomeView } from './publish';
+import { addRemedialActions, appliedCategories, outcomeView } from './publish';
 import { entryForApproval, frameworkOf, nameOf, placementOf, recordPlacement, responderFor } from './shared';
 
 /** Older approvals (the demo trust's oakfield-red) carry only schoolId, from, to, urgentAction. */
@@ -91,7 +91,15 @@ export const categoryDisputeEffect: DecisionEffect = (draft: Data, a: Approval, 
   const chair = nameOf(draft, a.decidedById);
   const before = placementOf(draft, school);
   let title: string;
+  let changedActions = '';
   if (a.status === 'approved') {
+    // The overturned category's remedial actions go (while still open); the agreed category's come in.
+    const overturned = new Set(appliedCategories(draft, school.categoryId, school.urgentAction).flatMap((c) => c.remedialActions));
+    const kept = new Set(appliedCategories(draft, p.wanted, false).flatMap((c) => c.remedialActions));
+    const withdrawn = draft.isapActions.filter(
+      (x) => x.schoolId === school.id && x.status === 'open' && x.source?.startsWith('risk round') && overturned.has(x.title) && !kept.has(x.title),
+    );
+    draft.isapActions = draft.isapActions.filter((x) => !withdrawn.includes(x));
     recordPlacement(draft, ctx, {
       schoolId: school.id,
       to: p.wanted,
@@ -102,11 +110,15 @@ export const categoryDisputeEffect: DecisionEffect = (draft: Data, a: Approval, 
       approvalId: a.id,
       halfTermId: link?.round.halfTermId,
     });
+    const added = addRemedialActions(draft, ctx, school, `dispute upheld by the Chair, ${link?.round ? link.round.halfTermId : 'this half term'}`);
+    if (withdrawn.length || added.length) {
+      changedActions = ` ISAP: ${withdrawn.length} action${withdrawn.length === 1 ? '' : 's'} of the overturned category withdrawn${added.length ? `; added: ${added.map((x) => x.title).join('; ')}` : ''}.`;
+    }
     title = `The Chair upheld ${school.name}'s dispute: now ${placementLabel(fw, p.wanted)} (was ${before})`;
   } else {
     title = `The Chair decided ${school.name}'s category stands: ${before}`;
   }
-  const intro = `${chair} decided.${a.comment ? ` Comment: ${a.comment}` : ''}`;
+  const intro = `${chair} decided.${a.comment ? ` Comment: ${a.comment}` : ''}${changedActions}`;
   const people = [...new Set([link?.entry.dispute?.byId ?? a.requestedById, school.headteacherId, school.dosiId].filter((x): x is string => Boolean(x)))];
   return people.flatMap((id) => note(title, intro, id));
 };

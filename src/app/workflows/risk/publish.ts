@@ -16,7 +16,7 @@ import { frameworkOf, halfTermNow, placementOf, recordPlacement, requireRound, r
 export const REMEDIAL_DUE_SCHOOL_DAYS = 15;
 
 /** The categories whose support and remedial actions apply: the category, and the overlay on top. */
-function appliedCategories(data: Readonly<Data>, categoryId: string | undefined, urgentAction: boolean): Category[] {
+export function appliedCategories(data: Readonly<Data>, categoryId: string | undefined, urgentAction: boolean): Category[] {
   const fw = frameworkOf(data);
   const c = categoryById(fw, categoryId);
   return [...(c ? [c] : []), ...(urgentAction && fw.overlay ? [fw.overlay] : [])];
@@ -52,7 +52,7 @@ export function outcomeView(
 }
 
 /** Adds the remedial actions of the school's placement to its ISAP, skipping any still open. */
-function addRemedialActions(draft: Data, ctx: Context, school: School, source: string): IsapAction[] {
+export function addRemedialActions(draft: Data, ctx: Context, school: School, source: string): IsapAction[] {
   const cal = trustOf(draft).calendar;
   const today = localDate(ctx.now(), ctx.timeZone);
   const ownerId = responderFor(school);
