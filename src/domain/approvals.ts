@@ -24,7 +24,8 @@ export const ApprovalSchema = z.object({
   requestedAt: z.iso.datetime({ offset: true }),
   /** Who may decide. */
   deciderRoles: z.array(RoleSchema).min(1),
-  status: z.enum(['pending', 'approved', 'rejected']),
+  /** Withdrawn: what it asked for fell away before anyone decided (an action completed during its extension request). */
+  status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']),
   decidedById: z.string().optional(),
   decidedAt: z.iso.datetime({ offset: true }).optional(),
   comment: z.string().optional(),
@@ -32,3 +33,5 @@ export const ApprovalSchema = z.object({
   payload: z.record(z.string(), z.unknown()).default({}),
 });
 export type Approval = z.infer<typeof ApprovalSchema>;
+
+export const OUTCOME_WORD: Record<Approval['status'], string> = { pending: 'Waiting', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn' };

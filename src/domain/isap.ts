@@ -11,7 +11,7 @@ export const ExtensionRequestSchema = z.object({
   reason: z.string().min(1),
   /** School days beyond the current due date; decides who approves. */
   schoolDays: z.number().int().min(0),
-  status: z.enum(['pending', 'approved', 'rejected']),
+  status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']),
   approvalId: z.string().optional(),
 });
 export type ExtensionRequest = z.infer<typeof ExtensionRequestSchema>;

@@ -217,4 +217,19 @@ describe('isap: extensions', () => {
     expect(replyText(await t.as('lucy').act('isap.extend', { actionId: id, newDue: '2026-12-01' }))).toContain('That card could not be used: reason');
     expect(action('SEND register').extensions).toEqual([]);
   });
+
+  it('withdraws a waiting extension when the action is completed first; the decision card says so', async () => {
+    const id = idOf('SEND register');
+    await t.as('lucy').act('isap.extend', { actionId: id, newDue: '2026-12-04', reason: 'SEND lead away' });
+    const approvalId = action('SEND register').extensions[0]!.approvalId!;
+    const done = await t.as('lucy').act('isap.complete', { actionId: id, evidence: 'Register reviewed with the trust SEND lead on 18 Nov.' });
+    expect(action('SEND register').extensions[0]!.status).toBe('withdrawn');
+    expect(t.bot.store.read().approvals.find((a) => a.id === approvalId)).toMatchObject({ status: 'withdrawn', decidedById: 'lucy' });
+    const update = done.notifications.find((n) => n.update && n.subject === `approval:${approvalId}`)!;
+    expect(cardText(update)).toContain('Withdrawn by Lucy Adams at Wed 18 Nov, 10:00');
+    // The DoSI, who still has the card, is told it was withdrawn instead of deciding it.
+    const late = await t.as('tom').act('approval.decide', { approvalId, decision: 'approve' });
+    expect(replyText(late)).toContain('Withdrawn by Lucy Adams');
+    expect(action('SEND register').due).not.toBe('2026-12-04');
+  });
 });

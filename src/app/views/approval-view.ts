@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '../../domain/people';
 import type { Data } from '../../store/schema';
 import type { Context, View } from '../command';
 import { formatWhen } from './format';
+import { OUTCOME_WORD } from '../../domain/approvals';
 
 export const KIND_LABEL: Record<Approval['kind'], string> = {
   'category-move': 'Category move',
@@ -42,7 +43,7 @@ export function approvalView(data: Readonly<Data>, a: Approval, ctx: Pick<Contex
       pending: !decided,
       status: a.status,
       outcome: decided
-        ? `${a.status === 'approved' ? 'Approved' : 'Rejected'} by ${name(a.decidedById)} at ${formatWhen(a.decidedAt!, ctx.timeZone)}`
+        ? `${OUTCOME_WORD[a.status]} by ${name(a.decidedById)} at ${formatWhen(a.decidedAt!, ctx.timeZone)}`
         : '',
       comment: a.comment ?? '',
       waiting: mayDecide ? '' : `Waiting for the ${a.deciderRoles.map((r) => ROLE_LABELS[r]).join(' or ')} to decide.`,

@@ -9,6 +9,7 @@ import { defineAction, type Workflow } from '../registry';
 import { approvalView, mayDecideApproval } from '../views/approval-view';
 import { formatWhen } from '../views/format';
 import { journal } from '../journal';
+import { OUTCOME_WORD } from '../../domain/approvals';
 
 /** Cards listed at once: enough for a morning, few enough to read. */
 const SHOWN = 10;
@@ -103,7 +104,7 @@ export const approvals: Workflow = {
         }
         if (result.kind === 'already') {
           const who = data.people.find((p) => p.id === a.decidedById)?.name ?? 'someone';
-          const notice = `Already decided by ${who} at ${formatWhen(a.decidedAt!, ctx.timeZone)}: nothing was changed.`;
+          const notice = `${a.status === 'withdrawn' ? 'Withdrawn' : 'Already decided'} by ${who} at ${formatWhen(a.decidedAt!, ctx.timeZone)}: nothing was changed.`;
           return reply(approvalView(data, a, ctx, notice).card, approvalView(data, a, ctx, notice).data, true);
         }
         await ctx.store.append('audit', {
@@ -119,7 +120,7 @@ export const approvals: Workflow = {
         const requester: Notification = {
           card: 'list',
           data: {
-            title: `${a.status === 'approved' ? 'Approved' : 'Rejected'}: ${a.title}`,
+            title: `${OUTCOME_WORD[a.status]}: ${a.title}`,
             intro: `${person.name} decided at ${formatWhen(at, ctx.timeZone)}.${a.comment ? ` Comment: ${a.comment}` : ''}`,
             empty: '',
             items: [],

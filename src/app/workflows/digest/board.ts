@@ -7,6 +7,7 @@ import { KIND_LABEL } from '../../views/approval-view';
 import { formatDate, formatWhen } from '../../views/format';
 import { categorySummary, dayOf, figures, plural, schoolsPerCategory, termOf } from './figures';
 import { digestView, section, type Item } from './view';
+import { OUTCOME_WORD } from '../../../domain/approvals';
 
 export function boardDigest(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): View {
   const f = figures(ctx);
@@ -30,7 +31,7 @@ export function boardDigest(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): V
 
   const decided = data.approvals.filter((a) => a.status !== 'pending' && inTerm(a.decidedAt)).sort((a, b) => b.decidedAt!.localeCompare(a.decidedAt!));
   const decisionItems: Item[] = decided.map((a) => ({
-    title: `${a.status === 'approved' ? 'Approved' : 'Rejected'}: ${a.title}`,
+    title: `${OUTCOME_WORD[a.status]}: ${a.title}`,
     detail: `${KIND_LABEL[a.kind]}, decided by ${data.people.find((p) => p.id === a.decidedById)?.name ?? 'someone'} on ${formatWhen(a.decidedAt!, f.timeZone)}.`,
   }));
 

@@ -13,6 +13,8 @@ import { formatDate } from '../../views/format';
 import { today } from './commands';
 import { actionFor, isExec, mayChange, maySeeSchool, schoolName } from './scope';
 import { actionView, noticeView } from './views';
+import { approvalSubject } from '../../approval-requests';
+import { approvalView } from '../../views/approval-view';
 
 const Id = z.string().trim().min(1, 'missing');
 const IsoDay = z.iso.date('use a date like 2026-12-04');
@@ -139,11 +141,20 @@ export const complete = defineAction({
       a.status = 'complete';
       a.evidence = input.evidence;
       a.completedAt = ctx.now().toISOString();
+      // More time is no longer needed: a request still waiting is withdrawn, and its card says so everywhere.
+      const withdrawn: Notification[] = [];
+      for (const ext of a.extensions.filter((e) => e.status === 'pending')) {
+        ext.status = 'withdrawn';
+        const approval = draft.approvals.find((x) => x.id === ext.approvalId && x.status === 'pending');
+        if (!approval) continue;
+        Object.assign(approval, { status: 'withdrawn', decidedById: person.id, decidedAt: ctx.now().toISOString(), comment: 'The action was completed first.' });
+        withdrawn.push({ ...approvalView(draft, approval, ctx), to: { person: approval.requestedById }, subject: approvalSubject(approval.id), update: true });
+      }
       const ht = draft.schools.find((s) => s.id === a.schoolId)?.headteacherId;
       const tellHead: Notification[] = ht && ht !== person.id && ht !== a.ownerId
         ? [{ card: 'list', data: { title: `Completed: ${a.title}`, intro: `${person.name}. Evidence of impact: ${input.evidence}`, empty: '', items: [] }, to: { person: ht } }]
         : [];
-      return [...tellOwner(draft, a, person, 'Completed'), ...tellHead];
+      return [...tellOwner(draft, a, person, 'Completed'), ...tellHead, ...withdrawn];
     });
     await audit(ctx, person, 'isap.complete', action, { evidence: action.evidence });
     return outcome([{ ...actionView(ctx.store.read(), action, person, d, ctx.timeZone, 'Marked complete. Thank you.'), replace: true }], told);
