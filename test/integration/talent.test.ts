@@ -40,7 +40,10 @@ describe('talent register: nomination to offer', () => {
     expect(cardText(toTom)).toContain('Year 1 screening up from 61% to 84%');
     expect(entry('Ben Carter')!.stage).toBe('referenced');
 
-    const visited = await t.as('tom').act('talent.visit', { entryId: e.id, date: '2026-11-16', notes: 'Observed a superb guided reading session; interview showed clear thinking about coaching others.', outcome: 'recommend' });
+    const early = await t.as('tom').act('talent.visit', { entryId: e.id, date: '2026-11-16', notes: 'n', outcome: 'recommend' });
+    expect(replyText(early)).toContain('The visit date is before Ben Carter was nominated');
+    expect(entry('Ben Carter')!.stage).toBe('referenced');
+    const visited = await t.as('tom').act('talent.visit', { entryId: e.id, date: '2026-11-18', notes: 'Observed a superb guided reading session; interview showed clear thinking about coaching others.', outcome: 'recommend' });
     expect(replyText(visited)).toContain('Sent to the CEO: Ben Carter');
     const approvalCards = visited.notifications.filter((n) => n.card === 'approval');
     expect(approvalCards.map((n) => ('person' in n.to ? n.to.person : '')).sort()).toEqual(['amira', 'mark']);

@@ -44,6 +44,7 @@ export const visitAction = defineAction({
       if (e.stage !== 'referenced') {
         throw new AppError('ALREADY_DONE', `${e.name} is not waiting for a visit (${STAGE_HEADINGS[e.stage].toLowerCase()}): nothing was changed.`, 'Type talent to see where each nomination is.');
       }
+      if (input.date < localDate(new Date(e.nominatedAt), ctx.timeZone)) throw badInput(`The visit date is before ${e.name} was nominated: check the date.`);
       e.visit = { date: input.date, notes: input.notes, recordedById: person.id, outcome: input.outcome };
       if (input.outcome === 'not-yet') {
         e.stage = 'declined';
