@@ -6,6 +6,10 @@ import { StoreError } from './store/errors';
 async function main(): Promise<void> {
   const config = loadConfig();
   const bot = await startBot(config);
+  if (!config.teams.appId && config.host !== '127.0.0.1' && config.host !== 'localhost') {
+    // Emulator mode trusts whoever can reach the port to say who they are: fine on a laptop, not on a network.
+    console.warn(`Warning: MICROSOFT_APP_ID is unset, so /api/messages accepts unauthenticated activities from anyone who can reach ${config.host}:${config.port}. Set the Teams credentials before exposing the bot.`);
+  }
   console.log(
     `Improvement Bot listening on ${bot.server.url}` +
       (config.localMode ? ` (local mode: open ${bot.server.url}/ for the playground; data in ${config.dataDir})` : ''),
