@@ -43,6 +43,7 @@ export const PERMISSIONS = {
   'isap.snooze': { roles: [...EXEC, 'headteacher', 'staff'], scope: 'staff: actions they own; headteachers: their school' },
 
   'forum.list': { roles: EVERYONE },
+  'forum.create': { roles: EXEC },
   'forum.invite': { roles: EXEC },
   'forum.responses': { roles: EXEC, private: true },
   'forum.rsvp': { roles: EVERYONE, scope: 'forums they are invited to' },
