@@ -2,6 +2,7 @@
 import { startBot } from './boot';
 import { ConfigError, loadConfig } from './config';
 import { StoreError } from './store/errors';
+import { StartupError } from './channels/channel';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
 main().catch((e: unknown) => {
   if (e instanceof ConfigError) console.error(`Configuration error: ${e.message}`);
   else if (e instanceof StoreError) console.error(`Store error (${e.code}): ${e.message}. ${e.hint}`);
+  else if (e instanceof StartupError) console.error(`Start-up failed: ${e.message}`);
   else console.error('Start-up failed:', e);
   process.exit(1);
 });

@@ -7,6 +7,11 @@ import type { Scheduler } from '../scheduler/scheduler';
 import type { Route } from '../server';
 import type { Store } from '../store/store';
 
+/** A channel that cannot start (credentials refused, platform unreachable): said in one line, no stack. */
+export class StartupError extends Error {
+  readonly code = 'CHANNEL_START';
+}
+
 export interface Channel {
   name: string;
   routes: Route[];

@@ -96,6 +96,15 @@ describe('start-up refusals: exit 1 with one clear line', () => {
     expect(await run.exited).toBe(1);
     expect(lines(run.out.stderr)).toEqual([expect.stringMatching(/^Configuration error: PORT is invalid: expected a port number/)]);
   });
+
+  it('Slack out of reach is said as that, in one line, not as a bad token', async () => {
+    const dir = await tempDir();
+    const run = start({ DATA_DIR: dir, PORT: '0', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
+    expect(await run.exited).toBe(1);
+    const errors = lines(run.out.stderr).filter((l) => l.startsWith('Start-up failed'));
+    expect(errors).toEqual(['Start-up failed: could not reach the Slack Web API at http://127.0.0.1:9/api/ to check SLACK_BOT_TOKEN (fetch failed)']);
+    expect(run.out.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
 });
 
 describe('start-up on a fresh DATA_DIR, then again on the same one', () => {

@@ -1,9 +1,9 @@
 // The Slack channel: Bolt 5 on our one HTTP server (POST /slack/events, Bolt's own signature check)
 // or over Socket Mode when SLACK_APP_TOKEN is set. Bolt stays inside src/channels/slack/.
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
-import type { Channel, ChannelDeps } from '../channel';
 import { registerHandlers } from './handlers';
 import { createSlackSender } from './sender';
+import { StartupError, type Channel, type ChannelDeps } from '../channel';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -40,7 +40,12 @@ export function createSlackChannel(deps: ChannelDeps): Channel {
       try {
         await app.init();
       } catch (e) {
-        throw new Error(`Slack did not accept SLACK_BOT_TOKEN (auth.test: ${(e as Error).message})`);
+        // Bolt wraps the Web API's error; a refusal names the token, anything else is the network.
+        const cause = ((e as { original?: unknown }).original ?? e) as { code?: string; data?: { error?: string }; message: string };
+        if (cause.code === 'slack_webapi_platform_error') {
+          throw new StartupError(`SLACK_BOT_TOKEN was refused by Slack (auth.test: ${cause.data?.error ?? cause.message})`);
+        }
+        throw new StartupError(`could not reach the Slack Web API${slackApiUrl ? ` at ${slackApiUrl}` : ''} to check SLACK_BOT_TOKEN (${cause.message})`);
       }
       if (socketMode) await app.start();
     },
