@@ -31,6 +31,10 @@ describe('forum new', () => {
     const inv = await t.as('tom').say(`forum invite ${f.id} headteachers`);
     expect(t.bot.store.read().forums.find((x) => x.id === f.id)!.invites.length).toBeGreaterThan(0);
     expect(inv.notifications.some((n) => 'person' in n.to && n.to.person === 'rachel')).toBe(true);
+    // The same card used again saves nothing more.
+    const again = await t.as('tom').act('forum.create', form);
+    expect(replyText(again)).toContain('Already saved: DSL network, Autumn 2');
+    expect(t.bot.store.read().forums.filter((x) => x.title === 'DSL network, Autumn 2')).toHaveLength(1);
   });
 
   it('refuses a teacher, a past date, an end before the start and an unknown category, saving nothing', async () => {

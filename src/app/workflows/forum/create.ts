@@ -62,18 +62,22 @@ export const create = defineAction({
   async run(ctx, { person }, input) {
     const today = localDate(ctx.now(), ctx.timeZone);
     if (input.date < today) throw badInput('That date has passed: pick a date from today on.');
-    const forum = await ctx.store.transact((draft) => {
+    const startsAt = zonedInstant(input.date, input.start, ctx.timeZone).toISOString();
+    const saved = await ctx.store.transact((draft) => {
       const fw = draft.trust!.framework;
       const known = new Set([...fw.categories, ...(fw.overlay ? [fw.overlay] : [])].map((c) => c.id));
       const expected = (input.expectedCategories ?? '').split(',').map((s) => s.trim()).filter(Boolean);
       const unknown = expected.filter((c) => !known.has(c));
       if (unknown.length) throw badInput(`The trust has no category "${unknown[0]}".`);
       if (input.date > lastDueDate(draft.trust!.calendar)) throw badInput('Pick a date within this academic year.');
+      // The same form sent twice (a double click, an old card used again) saves one forum.
+      const same = draft.forums.find((f) => f.title === input.title && f.startsAt === startsAt);
+      if (same) return { forum: same, again: true };
       const f: Forum = {
         id: `${input.kind}-${input.date}-${ctx.newId().slice(0, 4)}`,
         title: input.title,
         kind: input.kind,
-        startsAt: zonedInstant(input.date, input.start, ctx.timeZone).toISOString(),
+        startsAt,
         endsAt: zonedInstant(input.date, input.end, ctx.timeZone).toISOString(),
         location: input.location || undefined,
         expectedCategories: expected,
@@ -81,8 +85,12 @@ export const create = defineAction({
         createdById: person.id,
       };
       draft.forums.push(f);
-      return f;
+      return { forum: f, again: false };
     });
+    const { forum } = saved;
+    if (saved.again) {
+      return outcome([{ ...messageCard(`Already saved: ${forum.title}, ${formatWhen(forum.startsAt, ctx.timeZone)}`, `Nothing was added. Invite people with: forum invite ${forum.id} <audience>.`), replace: true }]);
+    }
     await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'forum.create', subject: forum.id, outcome: 'ok', detail: { kind: forum.kind, startsAt: forum.startsAt } });
     return outcome([
       {
