@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
+import { loadEnvFile } from '../src/env-file';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const MANIFEST_DIR = path.join(ROOT, 'manifests/teams');
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
     console.log(`Icons written to ${path.relative(process.cwd(), MANIFEST_DIR)}/`);
     return;
   }
+  loadEnvFile();
   const out = packageTeamsApp(process.env, path.join(ROOT, 'dist/improvement-bot-teams.zip'));
   console.log(`Teams app package: ${path.relative(process.cwd(), out)} (upload it in Teams: Apps → Manage your apps → Upload an app)`);
 }

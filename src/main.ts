@@ -3,8 +3,10 @@ import { startBot } from './boot';
 import { ConfigError, loadConfig } from './config';
 import { StoreError } from './store/errors';
 import { StartupError } from './channels/channel';
+import { loadEnvFile } from './env-file';
 
 async function main(): Promise<void> {
+  loadEnvFile();
   const config = loadConfig();
   const bot = await startBot(config);
   if (!config.teams.appId && config.host !== '127.0.0.1' && config.host !== 'localhost') {

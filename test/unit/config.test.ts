@@ -31,3 +31,31 @@ describe('config', () => {
     expect(loadConfig({ ALLOWED_TENANT_IDS: ' a, b ,,c' }).teams.allowedTenantIds).toEqual(['a', 'b', 'c']);
   });
 });
+
+describe('.env', () => {
+  it('fills what the environment leaves unset, and the environment wins', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { loadEnvFile } = await import('../../src/env-file');
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'envf-')), '.env');
+    await writeFile(file, '# a comment\nPORT=4100\nDATA_DIR="/srv/bot data"\nSLACK_BOT_TOKEN=\n');
+    const env: NodeJS.ProcessEnv = { PORT: '5000' };
+    expect(loadEnvFile(file, env).sort()).toEqual(['DATA_DIR', 'SLACK_BOT_TOKEN']);
+    expect(env).toMatchObject({ PORT: '5000', DATA_DIR: '/srv/bot data' });
+    // An empty value in the file means unset, as .env.example's blanks do.
+    expect(loadConfig(env)).toMatchObject({ port: 5000, dataDir: '/srv/bot data', localMode: true });
+    expect(loadEnvFile(path.join(path.dirname(file), 'missing.env'), env)).toEqual([]);
+  });
+
+  it('.env.example copied as it is starts in local mode', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseEnv } = await import('node:util');
+    const values = parseEnv(readFileSync(new URL('../../.env.example', import.meta.url), 'utf8')) as Record<string, string>;
+    expect(loadConfig(values)).toMatchObject({ localMode: true, port: 3978 });
+    // Every variable of CONTRACT.md is listed.
+    for (const name of ['PORT', 'HOST', 'DATA_DIR', 'TRUST_TIMEZONE', 'MICROSOFT_APP_ID', 'MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID', 'MICROSOFT_APP_TYPE', 'ALLOWED_TENANT_IDS', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL', 'GRAPH_TENANT_ID', 'GRAPH_CLIENT_ID', 'GRAPH_CLIENT_SECRET', 'GRAPH_BASE_URL']) {
+      expect(Object.keys(values)).toContain(name);
+    }
+  });
+});
