@@ -11,6 +11,7 @@ import { mayRun, PERMISSIONS, type Permission, type PermissionKey } from './perm
 import type { CardAction, TextCommand, Workflow } from './registry';
 import { findPerson } from './people';
 import { usageView } from './help';
+import type { z } from 'zod';
 
 const MAX_PROCESSED = 5_000;
 
@@ -63,7 +64,7 @@ export function createDispatcher(base: Omit<Context, 'decisionEffects'>, workflo
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
         const field = issue.path.join('.') || 'the form';
-        throw new AppError('BAD_INPUT', `That card could not be used: ${field}: ${issue.message}.`, 'Open the command again to get a fresh card, and fill in every field.');
+        throw new AppError('BAD_INPUT', `That card could not be used: ${field}: ${inPlainWords(issue)}.`, 'Open the command again to get a fresh card, and fill in every field.');
       }
       return await auditRefusals(person, action.verb, cmd, () => action.run(ctx, { cmd, person, data }, parsed.data));
     }
@@ -156,6 +157,15 @@ export function createDispatcher(base: Omit<Context, 'decisionEffects'>, workflo
   }
 
   return { dispatch, runJob, workflows };
+}
+
+/** zod's generic wording, said as a person filling in a form would want it. */
+function inPlainWords(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_format' && issue.format === 'date') return 'use a date like 2026-12-04';
+  if (issue.code === 'invalid_format' && issue.format === 'time') return 'use a time like 13:30';
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) > 1) return `${issue.message} (at least ${issue.minimum} characters)`;
+  if (issue.code === 'too_big' && issue.origin === 'string') return `${issue.message.startsWith('Too big') ? 'too long' : issue.message} (at most ${issue.maximum} characters)`;
+  return issue.message;
 }
 
 function containsDisclosure(cmd: Command): boolean {

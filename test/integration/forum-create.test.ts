@@ -45,6 +45,10 @@ describe('forum new', () => {
     expect(replyText(await t.as('tom').act('forum.create', { ...form, end: '15:00' }))).toContain('end: it must end after it starts');
     expect(replyText(await t.as('tom').act('forum.create', { ...form, expectedCategories: 'purple' }))).toContain('The trust has no category "purple"');
     expect(replyText(await t.as('tom').act('forum.create', { ...form, kind: 'party' }))).toContain('That card could not be used: kind');
+    // zod's wording is said plainly: what to type, and how much.
+    expect(replyText(await t.as('tom').act('forum.create', { ...form, title: 'x' }))).toContain('title: give it a title (at least 3 characters)');
+    expect(replyText(await t.as('tom').act('forum.create', { ...form, date: '2/12/2026' }))).toContain('date: use a date like 2026-12-04');
+    expect(replyText(await t.as('tom').act('forum.create', { ...form, title: 'x'.repeat(201) }))).toContain('title: too long (at most 200 characters)');
     expect(t.bot.store.read().forums.length).toBe(before);
   });
 });
