@@ -13,16 +13,20 @@ export function usageView(workflows: readonly Workflow[], person: Person, topic:
     const items = allowed(workflow).map((c) => ({ usage: c.usage, summary: c.summary }));
     return {
       title: `help ${workflow.name}`,
-      intro: items.length ? workflow.summary : `${workflow.summary} Your role (${roleLabels(person)}) cannot use it.`,
+      intro: items.length ? `${workflow.summary}.` : `${workflow.summary}. Your role (${roleLabels(person)}) cannot use it.`,
       items,
     };
   }
-  // One line per top-level word the person may use (`digest` and `subscribe` share a workflow).
+  // One line per top-level word the person may use; a word of its own (`subscribe` beside `digest`)
+  // is described by its own command rather than by the workflow it shares.
   const items = workflows.flatMap((w) =>
-    [...new Set(allowed(w).map((c) => c.words[0]!))].map((word) => ({ usage: word, summary: w.summary })),
+    [...new Set(allowed(w).map((c) => c.words[0]!))].map((word) => ({
+      usage: word,
+      summary: word === w.name ? w.summary : (w.commands.find((c) => c.words.length === 1 && c.words[0] === word)?.summary ?? w.summary),
+    })),
   );
   return {
-    title: asked || !topic ? 'What I can do for you' : `I don't know "${topic}"`,
+    title: !topic || (asked && topic === 'help') ? 'What I can do for you' : `I don't know "${topic}"`,
     intro: `You are ${person.name} (${roleLabels(person)}). Type a command, or help <command> for its usage.`,
     items: [{ usage: 'help <command>', summary: 'How to use a command' }, ...items],
   };

@@ -23,7 +23,7 @@ describe('home view', () => {
     const v = home('rachel');
     const actions = items(v, 'actions');
     expect(actions.map((a) => a.title.split(':')[0])).toEqual(['Attendance', 'Governors visit to review the curriculum in foundation subjects']);
-    expect(actions[0]!.detail).toMatch(/^Beacon Primary · overdue since \w{3} \d+ Nov · AMBER$/);
+    expect(actions[0]!.detail).toMatch(/^Beacon Primary · overdue since \w{3} \d+ Nov · RAG amber$/);
     expect(actions[1]!.detail).toContain('· due ');
     expect(items(v, 'decisions')).toEqual([]);
     expect(items(v, 'surveys')).toEqual([]); // the wellbeing pulse asks staff

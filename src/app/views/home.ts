@@ -33,7 +33,7 @@ export function homeView(data: Readonly<Data>, person: Person, now: Date, timeZo
     .sort((x, y) => Number(y.overdue) - Number(x.overdue) || x.a.due.localeCompare(y.a.due))
     .map(({ a, overdue }) => ({
       title: a.title,
-      detail: `${school(a.schoolId)} · ${overdue ? 'overdue since' : 'due'} ${formatDate(a.due)} · ${a.rag.toUpperCase()}${a.snoozedUntil && a.snoozedUntil >= today ? ` · snoozed until ${formatDate(a.snoozedUntil)}` : ''}`,
+      detail: `${school(a.schoolId)} · ${overdue ? 'overdue since' : 'due'} ${formatDate(a.due)} · RAG ${a.rag}${a.snoozedUntil && a.snoozedUntil >= today ? ` · snoozed until ${formatDate(a.snoozedUntil)}` : ''}`,
     }));
 
   const decisions = data.approvals

@@ -12,7 +12,7 @@ const WHICH = 'weekly, risk or board';
 function kindFrom(word: string | undefined, fallback?: DigestKind): DigestKind {
   if (!word) {
     if (fallback) return fallback;
-    throw badInput(`Say which digest: ${WHICH}.`, 'For example: subscribe weekly');
+    throw badInput(`Say which digest: ${WHICH}.`, 'For example: digest weekly, digest send weekly or subscribe weekly.');
   }
   const kind = DIGEST_WORDS[word.toLowerCase()];
   if (!kind) throw badInput(`There is no "${word}" digest: choose ${WHICH}.`, 'For example: digest risk');

@@ -19,7 +19,8 @@ export function dueText(cal: AcademicCalendar, a: IsapAction, today: string, tim
   if (a.status === 'complete') return `Completed${a.completedAt ? ` ${formatDate(localDate(new Date(a.completedAt), timeZone))}` : ''}`;
   if (isOverdue(a, today)) {
     const n = schoolDaysOverdue(cal, a, today);
-    return `Overdue: due ${formatDate(a.due)} (${n} school day${n === 1 ? '' : 's'} ago)`;
+    // Seen on a weekend or in a holiday, the last school day may be the due date itself.
+    return `Overdue: due ${formatDate(a.due)}${n > 0 ? ` (${n} school day${n === 1 ? '' : 's'} ago)` : ''}`;
   }
   return `Due ${formatDate(a.due)}`;
 }
