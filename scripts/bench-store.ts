@@ -1,7 +1,7 @@
 // Appends per second to the audit log with an empty store and with 50,000 records already stored.
 // An append must cost the same whatever the log's size (it writes one line, never the whole file),
 // so the ratio full/empty must be at least 0.8. Exit code 1 if it is not.
-// Usage: npm run bench:store [-- --records 50000 --appends 200 --rounds 7]
+// Usage: npm run bench:store [-- --records 50000 --appends 200 --rounds 21]
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { openLowdbStore } from '../src/store/lowdb-store';
 import type { Store } from '../src/store/store';
 
 const { values } = parseArgs({
-  options: { records: { type: 'string', default: '50000' }, appends: { type: 'string', default: '200' }, rounds: { type: 'string', default: '7' } },
+  options: { records: { type: 'string', default: '50000' }, appends: { type: 'string', default: '200' }, rounds: { type: 'string', default: '21' } },
 });
 const RECORDS = Number(values.records);
 const APPENDS = Number(values.appends);
