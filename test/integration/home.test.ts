@@ -22,6 +22,13 @@ describe('home', () => {
     expect(after).not.toContain(survey.title);
   });
 
+  it("lists the risk round's questions for the headteacher until she has answered them", async () => {
+    expect(replyText(await t.as('rachel').say('home'))).not.toContain('Answer the risk round questions');
+    await t.as('tom').say('risk open');
+    expect(replyText(await t.as('rachel').say('home'))).toContain('Answer the risk round questions for Beacon Primary');
+    expect(replyText(await t.as('sam').say('home'))).not.toContain('for Beacon Primary');
+  });
+
   it('shows the CEO the decision waiting for her', async () => {
     expect(replyText(await t.as('amira').say('home'))).toContain('Move Oakfield Academy from AMBER to RED');
   });

@@ -36,6 +36,15 @@ export function homeView(data: Readonly<Data>, person: Person, now: Date, timeZo
       detail: `${school(a.schoolId)} · ${overdue ? 'overdue since' : 'due'} ${formatDate(a.due)} · RAG ${a.rag}${a.snoozedUntil && a.snoozedUntil >= today ? ` · snoozed until ${formatDate(a.snoozedUntil)}` : ''}`,
     }));
 
+  // The risk round waiting for this person's answers comes first: the meeting cannot place the school without them.
+  const round = data.riskRounds.find((r) => r.status === 'open');
+  const halfTerm = round && data.trust?.calendar.halfTerms.find((h) => h.id === round.halfTermId)?.name;
+  const riskAsks: Item[] = (round?.entries ?? [])
+    .filter((e) => e.status === 'awaiting-answers')
+    .map((e) => data.schools.find((s) => s.id === e.schoolId))
+    .filter((s): s is NonNullable<typeof s> => Boolean(s) && (s!.headteacherId ?? s!.dosiId) === person.id)
+    .map((s) => ({ title: `Answer the risk round questions for ${s.name}`, detail: `${halfTerm ?? 'This half term'} · type risk answer` }));
+
   const decisions = data.approvals
     .filter((a) => a.status === 'pending' && a.deciderRoles.some((r) => roles.includes(r)))
     .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt))
@@ -61,7 +70,7 @@ export function homeView(data: Readonly<Data>, person: Person, now: Date, timeZo
     data: {
       title: `${person.name.split(' ')[0]}, your open items`,
       intro: `${formatDate(today)}. ${overdue ? `${overdue} overdue action${overdue === 1 ? '' : 's'}. ` : ''}Type help for everything else.`,
-      actions: list(actions),
+      actions: list([...riskAsks, ...actions]),
       decisions: list(decisions),
       surveys: list(surveys),
       forums: list(forums),
