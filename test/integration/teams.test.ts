@@ -101,6 +101,14 @@ describe('Teams channel', () => {
     expectValidCards();
   });
 
+  it('keeps a form the person must correct, with what they typed, and says what to fix', async () => {
+    const res = await postActivity(t.url, cardAction(amira, 'approval.decide', { approvalId: pendingId, decision: 'reject' }, { ...o, replyToId: approvalMessageId }));
+    expect(res.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: expect.stringContaining('Say why in the comment box before rejecting.') });
+    const forged = await postActivity(t.url, cardAction(amira, 'approval.decide', { approvalId: pendingId, decision: 'maybe' }, { ...o, replyToId: approvalMessageId }));
+    expect(forged.body.type).toBe('application/vnd.microsoft.activity.message');
+    expect(forged.body.value).toContain('That card could not be used: decision');
+  });
+
   it('decides once: the second click sees who decided, every copy is updated and the requester is told', async () => {
     fake.roster.push({ id: mark.id, name: 'Mark Ellis', email: 'mark.ellis@demo-trust.example' });
     const first = await postActivity(t.url, cardAction(amira, 'approval.decide', { approvalId: pendingId, decision: 'approve', comment: 'Agreed' }, { ...o, replyToId: approvalMessageId }));

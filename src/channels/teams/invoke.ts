@@ -40,6 +40,11 @@ export async function answerCardAction(context: TurnContext, cmd: Command, deps:
 
   if (first !== 'slow') {
     const { main, rest } = split(first);
+    if (main?.card === 'error' && main.data.code === 'BAD_INPUT' && !rest.length) {
+      // A form the person must correct: say so and leave the card, with what they typed, as it is.
+      await invokeResponse(context, undefined, `${String(main.data.message)} ${String(main.data.hint ?? '')}`.trim());
+      return;
+    }
     await invokeResponse(context, main ? teamsCard(main, deps.store.read(), viewer) : undefined);
     for (const r of rest) await context.sendActivity(cardMessage(teamsCard(r, deps.store.read(), viewer)));
     return;
@@ -72,11 +77,11 @@ function split(o: Outcome): { main?: Reply; rest: Reply[] } {
   return { main, rest: o.replies.filter((r) => r !== main) };
 }
 
-async function invokeResponse(context: TurnContext, card: unknown | undefined): Promise<void> {
-  // A repeated click (same activity id) has nothing new to show: Teams keeps the card as it is.
+async function invokeResponse(context: TurnContext, card: unknown | undefined, message = 'Already done.'): Promise<void> {
+  // With no card (a repeated click, a form to correct) Teams shows the message and keeps the card as it is.
   const body = card
     ? { statusCode: 200, type: CARD_CONTENT_TYPE, value: card }
-    : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Already done.' };
+    : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message };
   await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body } });
 }
 
