@@ -1,12 +1,11 @@
 // Imports a trust's schools from a GIAS CSV extract into DATA_DIR; the work is in src/store/import-gias.ts.
 // Usage: npm run import:gias -- <file.csv> [--trust <Trusts (code)>] [--dry-run]
-// Exit code 0: all rows imported; 2: imported, but some rows were skipped (listed); 1: nothing imported.
-import { readFile } from 'node:fs/promises';
+// Exit code 0: all rows imported; 2: imported (or, with --dry-run, would be), but some rows were skipped (listed); 1: nothing imported.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config';
 import { GiasFileError, importSchools, parseGiasCsv, rowsOfTrust } from '../src/store/import-gias';
 import { openLowdbStore } from '../src/store/lowdb-store';
-import { UsageError, runCli } from './cli';
+import { UsageError, readInputFile, runCli } from './cli';
 
 const USAGE = 'Usage: npm run import:gias -- <file.csv> [--trust <Trusts (code)>] [--dry-run]';
 
@@ -15,15 +14,8 @@ runCli(async () => {
     options: { trust: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
     allowPositionals: true,
   });
-  const file = positionals[0];
-  if (!file || positionals.length > 1) throw new UsageError(USAGE);
+  const { file, input } = await readInputFile(positionals, USAGE);
   const config = loadConfig();
-  let input: Buffer;
-  try {
-    input = await readFile(file);
-  } catch (e) {
-    throw new UsageError(`Cannot read ${file}: ${(e as Error).message}`);
-  }
 
   let parsed: ReturnType<typeof parseGiasCsv>;
   let chosen: ReturnType<typeof rowsOfTrust>;
@@ -38,7 +30,8 @@ runCli(async () => {
   if (chosen.otherTrusts) console.log(`left out ${chosen.otherTrusts} school(s) of other trusts`);
 
   if (values['dry-run']) {
-    console.log(`Dry run: ${chosen.chosen.length} school(s) would be imported into ${config.dataDir}; nothing was written.`);
+    console.log(`Dry run: ${chosen.chosen.length} school(s) would be imported into ${config.dataDir}; ${parsed.problems.length} row(s) skipped; nothing was written.`);
+    if (parsed.problems.length) process.exitCode = 2;
     return;
   }
   const store = await openLowdbStore(config.dataDir);
@@ -57,7 +50,7 @@ runCli(async () => {
         `${r.added.length} added, ${r.updated.length} updated, ${r.unchanged.length} unchanged; ${parsed.problems.length} row(s) skipped.`,
     );
     if (!store.read().trust) {
-      console.log('Note: no trust is set up in this DATA_DIR yet. Do not seed the demo trust here (or start in local mode): it would replace these schools.');
+      console.log('Note: no trust is set up in this DATA_DIR yet: run npm run setup:trust next. Do not seed the demo trust here.');
     }
   } finally {
     await store.close();

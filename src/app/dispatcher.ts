@@ -35,7 +35,7 @@ export function createDispatcher(base: Omit<Context, 'decisionEffects'>, workflo
       return reply('unknown-person', { name: cmd.actor.name ?? 'there', contact: contactFor(data) });
     }
     if (!data.trust) {
-      return reply('error', { code: 'NOT_SET_UP', message: 'This trust is not set up yet.', hint: 'Ask your trust office to import the trust (npm run import:gias, npm run import:calendar).' });
+      return reply('error', { code: 'NOT_SET_UP', message: 'This trust is not set up yet.', hint: 'Ask your trust office to set it up: npm run setup:trust, then import:gias, import:people and import:calendar.' });
     }
     if (cmd.dedupeKey) {
       if (inFlight.has(cmd.dedupeKey) || data.processed.includes(cmd.dedupeKey)) return { ...outcome(), duplicate: true };

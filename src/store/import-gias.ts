@@ -1,9 +1,7 @@
 // Imports a trust's schools from a Get Information about Schools (GIAS) CSV extract.
-// Parsing uses csv-parse: GIAS names hold commas and quotes ("St Mary's, Church of England"),
-// and a hand-rolled split would mis-read exactly those rows.
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { PhaseSchema, type Phase, type School } from '../domain/schools';
+import { readCsv, slugify, type CsvProblem } from './csv';
 import type { Store } from './store';
 
 export const GIAS_COLUMNS = [
@@ -37,10 +35,7 @@ export interface GiasSchool {
   head?: string;
 }
 
-export interface GiasProblem {
-  line: number;
-  reason: string;
-}
+export type GiasProblem = CsvProblem;
 
 const age = (column: string) =>
   z
@@ -95,30 +90,13 @@ export function phaseOf(row: Pick<Row, 'TypeOfEstablishment (name)' | 'PhaseOfEd
 
 /** Reads an extract; rows that do not parse or validate are reported with their line, the rest returned. */
 export function parseGiasCsv(input: Buffer | string): { schools: GiasSchool[]; problems: GiasProblem[] } {
-  const text = typeof input === 'string' ? input : decode(input);
-  const problems: GiasProblem[] = [];
-  let header: string[] = [];
-  const records = parse(text, {
-    bom: true,
-    columns: (h: string[]) => (header = h.map((c) => c.trim())),
-    skip_empty_lines: true,
-    trim: true,
-    info: true,
-    skip_records_with_error: true,
-    on_skip: (err) => {
-      const line = Number(err?.lines ?? 0);
-      if (!problems.some((p) => p.line === line)) problems.push({ line, reason: csvReason(err) });
-      return undefined;
-    },
-  }) as { record: Record<string, string>; info: { lines: number } }[];
-
+  const { header, records, problems } = readCsv(input);
   const missing = GIAS_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) throw new GiasFileError(`the file lacks the GIAS column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')}`);
 
   const schools: GiasSchool[] = [];
   const seen = new Map<string, number>();
-  for (const { record, info } of records) {
-    const line = info.lines;
+  for (const { record, line } of records) {
     const r = RowSchema.safeParse(record);
     if (!r.success) {
       problems.push({ line, reason: r.error.issues.map((i) => i.message).join('; ') });
@@ -150,25 +128,6 @@ export function parseGiasCsv(input: Buffer | string): { schools: GiasSchool[]; p
   }
   problems.sort((a, b) => a.line - b.line);
   return { schools, problems };
-}
-
-/** GIAS downloads have long been Windows-1252; accept UTF-8 too. */
-function decode(buf: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return new TextDecoder('windows-1252').decode(buf);
-  }
-}
-
-function csvReason(err: { code?: string; message?: string } | undefined): string {
-  if (!err) return 'the row could not be read';
-  if (err.code === 'CSV_RECORD_INCONSISTENT_COLUMNS' || err.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
-    const m = /columns length is (\d+), got (\d+)/.exec(err.message ?? '');
-    return m ? `the row has ${m[2]} fields where the header has ${m[1]}` : 'the row has a different number of fields from the header';
-  }
-  if (err.code === 'CSV_QUOTE_NOT_CLOSED') return 'a quote opened here is never closed, so the rest of the file could not be read';
-  return err.message?.replace(/ (at|on) line \d+/, '') ?? 'the row could not be read';
 }
 
 /** Chooses the trust's rows: all of them when the file has one trust, else those of `trustCode`. */
@@ -214,14 +173,7 @@ export async function importSchools(store: Store, rows: GiasSchool[]): Promise<I
 }
 
 function uniqueId(schools: School[], row: GiasSchool): string {
-  const slug = row.name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
+  const slug = slugify(row.name);
   const taken = (id: string) => schools.some((s) => s.id === id);
   if (slug && !taken(slug)) return slug;
   return `${slug || 'school'}-${row.urn}`;

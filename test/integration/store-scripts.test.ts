@@ -1,29 +1,13 @@
 // The operator scripts, run as an operator runs them (tsx scripts/…, DATA_DIR from the environment).
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { openLowdbStore } from '../../src/store/lowdb-store';
+import { runScript as run, tempDirs } from '../helpers/scripts';
 
-const TSX = path.resolve('node_modules/.bin/tsx');
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
-});
-async function tempDir(): Promise<string> {
-  const d = await mkdtemp(path.join(tmpdir(), 'ibot-scripts-'));
-  dirs.push(d);
-  return d;
-}
-
-function run(script: string, args: string[], dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(TSX, [script, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir } }, (err, stdout, stderr) =>
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const temp = tempDirs();
+afterEach(() => temp.cleanup());
+const tempDir = () => temp.make();
 
 it('seed:demo seeds an empty DATA_DIR once, then says it left it alone', async () => {
   const dir = await tempDir();
