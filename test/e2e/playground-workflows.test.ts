@@ -1,5 +1,6 @@
 // The playground in real headless Chromium: a headteacher answers the risk round's category
-// questions and a teacher answers the staff survey, by filling in the cards on screen.
+// questions, the CEO approves the decision that results, and a teacher answers the staff survey,
+// each by using the cards on screen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestBot, type TestBot } from '../helpers/bot';
@@ -51,6 +52,27 @@ describe.skipIf(chromiumMissing)(title, () => {
     const entry = t.bot.store.read().riskRounds[0]!.entries.find((e) => e.schoolId === 'beacon')!;
     expect(entry).toMatchObject({ status: 'answered', proposed: 'amber', answeredById: 'rachel' });
     await shot(page, '11-rachel-risk-proposed');
+  });
+
+  it("risk: Tom moves Beacon into RED at the meeting; Amira approves the resulting decision and the card says so", async () => {
+    await p.as('tom');
+    await p.type('risk review beacon');
+    const decide = p.card('Rationale and evidence');
+    await expect.poll(() => decide.isVisible()).toBe(true);
+    await decide.locator('select').first().selectOption('red');
+    await decide.getByRole('textbox', { name: /^Rationale and evidence/ }).fill('Phonics and attendance both behind plan; safeguarding review due.');
+    await decide.getByRole('button', { name: 'Decide' }).click();
+    await expect.poll(() => p.messages().innerText()).toContain('Beacon Primary: RED sent to the CEO');
+
+    await p.as('amira');
+    const approval = p.card('Move Beacon Primary from AMBER to RED');
+    await expect.poll(() => approval.isVisible()).toBe(true);
+    await shot(page, '14-amira-beacon-decision');
+    await approval.getByRole('button', { name: 'Approve' }).click();
+    await expect.poll(() => p.card('Move Beacon Primary from AMBER to RED').innerText()).toContain('Approved by Amira Shah');
+    expect(await p.card('Move Beacon Primary from AMBER to RED').getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    expect(t.bot.store.read().schools.find((s) => s.id === 'beacon')!.categoryId).toBe('red');
+    await shot(page, '15-amira-beacon-approved');
   });
 
   it('survey: Jo answers the open staff survey on its card, anonymously, once', async () => {
