@@ -12,6 +12,7 @@ import type { CardAction, TextCommand, Workflow } from './registry';
 import { findPerson } from './people';
 import { usageView } from './help';
 import type { z } from 'zod';
+import { messageCard } from './views/message-card';
 
 const MAX_PROCESSED = 5_000;
 
@@ -86,13 +87,8 @@ export function createDispatcher(base: Omit<Context, 'decisionEffects'>, workflo
     const p: Permission = PERMISSIONS[key];
     if (!p.private || cmd.where.kind === 'personal' || cmd.where.repliesSeenBySenderOnly || !result.replies.length) return result;
     const sent = result.replies.map(({ replace: _replace, ...view }) => ({ ...view, to: { person: person.id } }));
-    const notice = reply('list', {
-      title: `${person.name.split(' ')[0]}, I have sent that to your chat with me`,
-      intro: 'It is not for everyone in this channel.',
-      empty: '',
-      items: [],
-    });
-    return { ...notice, notifications: [...sent, ...result.notifications] };
+    const notice = messageCard(`${person.name.split(' ')[0]}, I have sent that to your chat with me`, 'It is not for everyone in this channel.');
+    return outcome([notice], [...sent, ...result.notifications]);
   }
 
   /** A handler's own refusal (another school's id, someone else's action) is audited like the role check's. */

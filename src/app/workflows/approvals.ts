@@ -10,6 +10,7 @@ import { approvalView, mayDecideApproval } from '../views/approval-view';
 import { formatWhen } from '../views/format';
 import { journal } from '../journal';
 import { OUTCOME_WORD } from '../../domain/approvals';
+import { messageCard } from '../views/message-card';
 
 /** Cards listed at once: enough for a morning, few enough to read. */
 const SHOWN = 10;
@@ -118,13 +119,7 @@ export const approvals: Workflow = {
         const view = approvalView(data, a, ctx);
         const everyCopy: Notification = { ...view, to: { person: a.requestedById }, subject: approvalSubject(a.id), update: true };
         const requester: Notification = {
-          card: 'list',
-          data: {
-            title: `${OUTCOME_WORD[a.status]}: ${a.title}`,
-            intro: `${person.name} decided at ${formatWhen(at, ctx.timeZone)}.${a.comment ? ` Comment: ${a.comment}` : ''}`,
-            empty: '',
-            items: [],
-          },
+          ...messageCard(`${OUTCOME_WORD[a.status]}: ${a.title}`, `${person.name} decided at ${formatWhen(at, ctx.timeZone)}.${a.comment ? ` Comment: ${a.comment}` : ''}`),
           to: { person: a.requestedById },
         };
         // The workflow's own card to the requester (the action with its new date) says it better: one card, not two.

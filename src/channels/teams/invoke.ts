@@ -8,14 +8,12 @@ import { CARD_CONTENT_TYPE } from './activity';
 import { cardMessage, subjectOf, teamsCard } from './cards';
 import { rememberPosted } from './replies';
 import { postNew } from './sender';
+import { messageCard } from '../../app/views/message-card';
 
 /** Under Teams' 5 s, leaving time for the answer to travel. */
 export const INVOKE_BUDGET_MS = 4_000;
 
-const WORKING: Reply = {
-  card: 'list',
-  data: { title: 'Working on it…', intro: 'This is taking a little longer than usual. The result will replace this card shortly.', empty: '', items: [] },
-};
+const WORKING: Reply = messageCard('Working on it…', 'This is taking a little longer than usual. The result will replace this card shortly.');
 
 export interface InvokeDeps {
   store: Store;

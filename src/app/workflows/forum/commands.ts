@@ -8,6 +8,7 @@ import type { TextCommand } from '../../registry';
 import { syncCalendar } from './calendar-sync';
 import { findForum } from './find';
 import { inviteView, listView, MAX_NAMES, namesOf, when } from './views';
+import { messageCard } from '../../views/message-card';
 
 export const list: TextCommand = {
   key: 'forum.list',
@@ -60,7 +61,7 @@ export const invite: TextCommand = {
       already ? `${already} had already been invited.` : '',
       calendarNote,
     ].filter(Boolean).join(' ');
-    return outcome([{ card: 'list', data: { title: `Invitations: ${f.title}`, intro, empty: '', items: [] } }], cards);
+    return outcome([messageCard(`Invitations: ${f.title}`, intro)], cards);
   },
 };
 

@@ -6,6 +6,7 @@ import { outcome, type Notification } from '../../command';
 import { AppError, notAllowed, notFound } from '../../errors';
 import { defineAction } from '../../registry';
 import { inviteView } from './views';
+import { messageCard } from '../../views/message-card';
 
 const SAID = { accepted: 'accepted', tentative: 'said tentative to', declined: 'declined' } as const;
 
@@ -29,7 +30,7 @@ export const rsvp = defineAction({
     // An expected school saying no is something the organiser needs to know now, not at the meeting.
     const tell: Notification[] =
       inv.expected && input.response === 'declined' && forum.createdById !== person.id
-        ? [{ card: 'list', data: { title: `${person.name} declined ${forum.title}`, intro: 'Their school is expected to attend.', empty: '', items: [] }, to: { person: forum.createdById } }]
+        ? [{ ...messageCard(`${person.name} declined ${forum.title}`, 'Their school is expected to attend.'), to: { person: forum.createdById } }]
         : [];
     return outcome([{ ...inviteView(forum, person, ctx.timeZone, `Thank you: you ${SAID[input.response]} this forum.`), replace: true }], tell);
   },

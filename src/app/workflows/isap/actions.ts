@@ -12,9 +12,10 @@ import { defineAction } from '../../registry';
 import { formatDate } from '../../views/format';
 import { today } from './commands';
 import { actionFor, isExec, mayChange, maySeeSchool, schoolName } from './scope';
-import { actionView, noticeView } from './views';
+import { actionView } from './views';
 import { approvalSubject } from '../../approval-requests';
 import { approvalView } from '../../views/approval-view';
+import { messageCard } from '../../views/message-card';
 
 const Id = z.string().trim().min(1, 'missing');
 const IsoDay = z.iso.date('use a date like 2026-12-04');
@@ -50,7 +51,7 @@ async function audit(ctx: Context, person: Person, action: string, a: IsapAction
 /** Tells the owner when someone else changed their action. */
 function tellOwner(data: Readonly<Data>, a: IsapAction, by: Person, what: string): Notification[] {
   if (a.ownerId === by.id) return [];
-  return [{ card: 'list', data: { title: `${what}: ${a.title}`, intro: `${by.name} · ${schoolName(data, a.schoolId)}`, empty: '', items: [] }, to: { person: a.ownerId } }];
+  return [{ ...messageCard(`${what}: ${a.title}`, `${by.name} · ${schoolName(data, a.schoolId)}`), to: { person: a.ownerId } }];
 }
 
 export const open = defineAction({
@@ -152,7 +153,7 @@ export const complete = defineAction({
       }
       const ht = draft.schools.find((s) => s.id === a.schoolId)?.headteacherId;
       const tellHead: Notification[] = ht && ht !== person.id && ht !== a.ownerId
-        ? [{ card: 'list', data: { title: `Completed: ${a.title}`, intro: `${person.name}. Evidence of impact: ${input.evidence}`, empty: '', items: [] }, to: { person: ht } }]
+        ? [{ ...messageCard(`Completed: ${a.title}`, `${person.name}. Evidence of impact: ${input.evidence}`), to: { person: ht } }]
         : [];
       return [...tellOwner(draft, a, person, 'Completed'), ...tellHead, ...withdrawn];
     });
@@ -179,7 +180,7 @@ export const snooze = defineAction({
     const above = person.id === school?.headteacherId ? school?.dosiId : school?.headteacherId;
     const told: Notification[] =
       above && above !== person.id && !isExec(person)
-        ? [{ ...noticeView(`Snoozed until ${formatDate(input.until)}: ${action.title}`, `${person.name} · ${schoolName(data, action.schoolId)}. Reason: ${input.snoozeReason}`), to: { person: above } }]
+        ? [{ ...messageCard(`Snoozed until ${formatDate(input.until)}: ${action.title}`, `${person.name} · ${schoolName(data, action.schoolId)}. Reason: ${input.snoozeReason}`), to: { person: above } }]
         : [];
     return outcome([{ ...actionView(data, action, person, d, ctx.timeZone, `Snoozed: no reminders until ${formatDate(input.until)}.`), replace: true }], told);
   },

@@ -94,7 +94,3 @@ export function planView(title: string, intro: string, empty: string, groups: Pl
   return { card: 'isap-plan', data: { title, intro, empty, groups: shown, more: more ? `${more} more not shown: open a school's plan to see them all.` : '' } };
 }
 
-/** A short confirmation card. */
-export function noticeView(title: string, text: string): View {
-  return { card: 'list', data: { title, intro: text, empty: '', items: [] } };
-}

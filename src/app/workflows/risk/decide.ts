@@ -10,6 +10,7 @@ import { defineAction, type CardAction } from '../../registry';
 import { formatWhen } from '../../views/format';
 import { statusText } from './meeting';
 import { auditRefusals, entryOf, frameworkOf, halfTermNow, nameOf, requireRound, roundName, schoolOf } from './shared';
+import { messageCard } from '../../views/message-card';
 
 const DecideInput = z.object({
   schoolId: z.string().min(1),
@@ -90,6 +91,6 @@ export const decideAction: CardAction = defineAction({
     const intro = result.ceo
       ? `A move into ${result.label} is the CEO's decision; the card is with them. You will hear when they decide.`
       : `Recorded at ${formatWhen(ctx.now().toISOString(), ctx.timeZone)}. The school hears when you publish the ${roundName(data, halfTermNow(data, ctx))} outcome (risk publish).`;
-    return outcome([{ card: 'list', data: { title, intro, empty: '', items: [] }, replace: true }], result.notifications);
+    return outcome([{ ...messageCard(title, intro), replace: true }], result.notifications);
   },
 });

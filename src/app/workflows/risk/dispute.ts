@@ -9,6 +9,7 @@ import { outcome, type Notification } from '../../command';
 import { AppError, badInput, notFound } from '../../errors';
 import { defineAction, type CardAction } from '../../registry';
 import { auditRefusals, entryOf, frameworkOf, nameOf, placementOf, schoolOf } from './shared';
+import { messageCard } from '../../views/message-card';
 
 const DisputeInput = z.object({
   schoolId: z.string().min(1),
@@ -77,7 +78,7 @@ export const disputeAction: CardAction = defineAction({
     );
     await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'risk.dispute', subject: result.school.id, outcome: 'ok', detail: { wanted: input.wanted } });
     return outcome(
-      [{ card: 'list', data: { title: `Dispute sent to the Chair: ${result.school.name}`, intro: `You asked for ${result.wantedLabel} instead of ${result.current}. The Chair of the Board sees your case beside the executive team's rationale and decides; you will hear the outcome.`, empty: '', items: [] }, replace: true }],
+      [{ ...messageCard(`Dispute sent to the Chair: ${result.school.name}`, `You asked for ${result.wantedLabel} instead of ${result.current}. The Chair of the Board sees your case beside the executive team's rationale and decides; you will hear the outcome.`), replace: true }],
       result.notifications,
     );
   },

@@ -7,6 +7,7 @@ import type { Data } from '../../../store/schema';
 import type { Context, DecisionEffect, Notification } from '../../command';
 import { addRemedialActions, appliedCategories, outcomeView } from './publish';
 import { entryForApproval, frameworkOf, nameOf, placementOf, recordPlacement, responderFor } from './shared';
+import { messageCard } from '../../views/message-card';
 
 /** Older approvals (the demo trust's oakfield-red) carry only schoolId, from, to, urgentAction. */
 const MovePayload = z.object({
@@ -21,7 +22,7 @@ const MovePayload = z.object({
 const DisputePayload = z.object({ schoolId: z.string().min(1), roundId: z.string().min(1), wanted: z.string().min(1) });
 
 const note = (title: string, intro: string, to: string | undefined): Notification[] =>
-  to ? [{ card: 'list', data: { title, intro, empty: '', items: [] }, to: { person: to } }] : [];
+  to ? [{ ...messageCard(title, intro), to: { person: to } }] : [];
 
 function invalid(a: Approval): Notification[] {
   // A payload no workflow can read: the decision stands as recorded; the requester is told nothing moved.

@@ -12,6 +12,7 @@ import { defineAction, type CardAction, type TextCommand } from '../../registry'
 import { formatDate } from '../../views/format';
 import { assertManages, findSurvey, isExec, resolveSchool } from './access';
 import { surveyFormView, surveySubject } from './views';
+import { messageCard } from '../../views/message-card';
 
 const newSurveyCard = () =>
   reply('survey-new', {
@@ -148,7 +149,7 @@ async function closeSurvey(ctx: Context, { person }: Request, id: string): Promi
   await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'survey.close', subject: s.id, outcome: 'ok', detail: {} });
   const closedCard = surveyFormView(s);
   return outcome(
-    [{ card: 'list', data: { title: `Closed: ${s.title}`, intro: `No more answers are taken. Type survey results ${s.id} for the results.`, empty: '', items: [] } }],
+    [messageCard(`Closed: ${s.title}`, `No more answers are taken. Type survey results ${s.id} for the results.`)],
     [{ ...closedCard, to: { person: s.createdById }, subject: surveySubject(s.id), update: true }],
   );
 }

@@ -1,9 +1,10 @@
 // Results and the CSV export: the same release decision as every other view (see surveys-results).
 import { resultsCsv, surveyResults } from '../../../domain/surveys-results';
-import { reply, type Context, type Outcome, type Request } from '../../command';
+import { outcome, reply, type Context, type Outcome, type Request } from '../../command';
 import type { TextCommand } from '../../registry';
 import { findSurvey, resultsScope } from './access';
 import { exportView, resultsView } from './views';
+import { messageCard } from '../../views/message-card';
 
 function compute(ctx: Context, { person, data, cmd }: Request) {
   const survey = findSurvey(data, cmd.args[0]);
@@ -16,14 +17,14 @@ function compute(ctx: Context, { person, data, cmd }: Request) {
 
 function results(ctx: Context, req: Request): Outcome {
   const { survey, results: r } = compute(ctx, req);
-  if (!r) return reply('list', { title: survey.title, intro: 'This survey is a draft: nobody has been asked yet.', empty: `survey open ${survey.id}`, items: [] });
+  if (!r) return outcome([messageCard(survey.title, 'This survey is a draft: nobody has been asked yet.', `survey open ${survey.id}`)]);
   const v = resultsView(r, survey.status);
   return reply(v.card, v.data);
 }
 
 function exportCsv(ctx: Context, req: Request): Outcome {
   const { survey, results: r } = compute(ctx, req);
-  if (!r) return reply('list', { title: survey.title, intro: 'This survey is a draft: there is nothing to export.', empty: '', items: [] });
+  if (!r) return outcome([messageCard(survey.title, 'This survey is a draft: there is nothing to export.')]);
   const v = exportView(r, resultsCsv(r));
   return reply(v.card, v.data);
 }
