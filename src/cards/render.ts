@@ -28,19 +28,32 @@ export function renderCard(view: View): AdaptiveCard {
   return stripEmpty(card) as AdaptiveCard;
 }
 
-/** Templating leaves `$when`-dropped arrays empty; Teams rejects some empty containers, so drop them. */
+/** Elements the 1.5 schema rejects without their list: an empty one is dropped whole. */
+const NEEDS: Record<string, string> = { FactSet: 'facts', ActionSet: 'actions', Container: 'items', ImageSet: 'images' };
+
+/**
+ * Templating leaves `$when`-dropped arrays empty; Teams rejects some empty containers, so drop the
+ * empty arrays, and the elements that are invalid without them (a FactSet with no facts).
+ */
 function stripEmpty(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(stripEmpty);
+  if (Array.isArray(node)) return node.map(stripEmpty).filter((x) => !lostItsList(x));
   if (node && typeof node === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node)) {
       const s = stripEmpty(v);
-      if (Array.isArray(s) && s.length === 0 && (k === 'items' || k === 'columns' || k === 'facts' || k === 'actions')) continue;
+      if (Array.isArray(s) && s.length === 0 && (k === 'items' || k === 'columns' || k === 'facts' || k === 'actions' || k === 'images')) continue;
       out[k] = s;
     }
     return out;
   }
   return node;
+}
+
+function lostItsList(x: unknown): boolean {
+  if (!x || typeof x !== 'object' || Array.isArray(x)) return false;
+  const o = x as Record<string, unknown>;
+  const need = typeof o.type === 'string' ? NEEDS[o.type] : undefined;
+  return Boolean(need && !Array.isArray(o[need]));
 }
 
 /** A one-line summary of a card for notifications and Slack's fallback text. */
