@@ -117,7 +117,7 @@ describe('isap: add', () => {
 });
 
 describe('isap: update, complete, snooze', () => {
-  it('lets the owner update RAG and add a note, but not move the date later', async () => {
+  it('lets the owner update RAG and add a note, but not move the date later without a reason', async () => {
     const id = idOf('Phonics');
     const o = await t.as('jo').act('isap.update', { actionId: id, rag: 'amber', note: 'Groups set; 3 pupils still to assess' });
     const text = replyText(o);
@@ -125,7 +125,7 @@ describe('isap: update, complete, snooze', () => {
     expect(text).toContain('AMBER');
     expect(text).toContain('Groups set; 3 pupils still to assess');
     const later = await t.as('jo').act('isap.update', { actionId: id, due: '2026-12-18' });
-    expect(replyText(later)).toContain('To move the due date later, ask for an extension');
+    expect(replyText(later)).toContain('A later date needs a reason: say why in the progress note. Nothing was changed.');
     expect(action('Phonics').due).toBe('2026-11-05');
     expect(t.bot.store.log('audit').some((e) => e.action === 'isap.update' && e.subject === id && e.detail.note)).toBe(true);
   });

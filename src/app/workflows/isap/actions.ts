@@ -13,6 +13,7 @@ import { formatDate } from '../../views/format';
 import { today } from './commands';
 import { actionFor, isExec, mayChange, maySeeSchool, schoolName } from './scope';
 import { actionView } from './views';
+import { requestExtension } from './extension';
 import { approvalSubject } from '../../approval-requests';
 import { approvalView } from '../../views/approval-view';
 import { messageCard } from '../../views/message-card';
@@ -102,33 +103,46 @@ export const addAction = defineAction({
   },
 });
 
+/** A form sends an input left empty as '' (Teams, the playground): that is "not given". */
+const blankIsUnset = (v: unknown) => (v === '' ? undefined : v);
+
 export const update = defineAction({
   verb: 'isap.update',
-  schema: z.object({ actionId: Id, rag: z.enum(RAGS).optional(), due: IsoDay.optional(), note: z.string().trim().max(1000).optional() }),
+  schema: z.object({
+    actionId: Id,
+    rag: z.preprocess(blankIsUnset, z.enum(RAGS).optional()),
+    due: z.preprocess(blankIsUnset, IsoDay.optional()),
+    note: z.string().trim().max(1000).optional(),
+  }),
   async run(ctx, { person }, input) {
     const d = today(ctx);
     let repeat = false;
+    let asked = '';
     const { action, told } = await changeAction(ctx, person, input.actionId, 'isap.update', (a, draft) => {
       mustBeOpen(a);
-      if (input.due && input.due !== a.due) {
-        if (input.due < d) throw badInput('The due date cannot be in the past.');
-        if (input.due > a.due) throw badInput('To move the due date later, ask for an extension: nothing was changed.', 'Use "Ask for more time" on the action\'s card.');
-      }
-      const changes = (input.rag && input.rag !== a.rag) || (input.due && input.due !== a.due);
+      // Earlier (from today on) moves the date; later is more time, which someone must agree.
+      const later = input.due !== undefined && input.due > a.due;
+      if (input.due && input.due !== a.due && input.due < d) throw badInput('The due date cannot be in the past.', `Pick today (${formatDate(d)}) or later.`);
+      if (later && !input.note) throw badInput('A later date needs a reason: say why in the progress note. Nothing was changed.', 'It goes for approval with your note as the reason.');
+      const moves = Boolean(input.due && input.due !== a.due && !later);
+      const changes = (input.rag && input.rag !== a.rag) || moves || later;
       // A double click sends the same note twice (two invokes, two ids): the second, minutes apart at most,
       // has nothing new. The same words a week later ("no change this week") are a new note.
       const last = a.notes?.at(-1);
       const recent = last && ctx.now().getTime() - new Date(last.at).getTime() < REPEAT_WINDOW_MS;
-      repeat = Boolean(input.note && recent && last.byId === person.id && last.text === input.note && !changes);
+      const waiting = later && a.extensions.some((e) => e.status === 'pending' && e.newDue === input.due);
+      repeat = Boolean(input.note && recent && last.byId === person.id && last.text === input.note && (!changes || waiting) && !(input.rag && input.rag !== a.rag));
       if (repeat) return [];
       if (!input.note && !changes) throw badInput('Nothing to save: change the RAG or the date, or add a note.');
+      const extension = later ? requestExtension(draft, ctx, person, a, input.due!, input.note!) : undefined;
+      if (extension) asked = ` More time, to ${formatDate(input.due!)}, asked for: the ${extension.deciders} will decide.`;
       if (input.rag) a.rag = input.rag;
-      if (input.due) a.due = input.due;
+      if (moves) a.due = input.due!;
       if (input.note) a.notes = [...(a.notes ?? []), { at: ctx.now().toISOString(), byId: person.id, text: input.note }];
-      return tellOwner(draft, a, person, 'Updated');
+      return [...tellOwner(draft, a, person, 'Updated'), ...(extension?.notifications ?? [])];
     });
-    if (!repeat) await audit(ctx, person, 'isap.update', action, { rag: action.rag, due: action.due, ...(input.note ? { note: input.note } : {}) });
-    return outcome([{ ...actionView(ctx.store.read(), action, person, d, ctx.timeZone, 'Saved.'), replace: true }], told);
+    if (!repeat) await audit(ctx, person, 'isap.update', action, { rag: action.rag, due: action.due, ...(input.note ? { note: input.note } : {}), ...(asked ? { askedFor: input.due } : {}) });
+    return outcome([{ ...actionView(ctx.store.read(), action, person, d, ctx.timeZone, `Saved.${asked}`), replace: true }], told);
   },
 });
 

@@ -1,7 +1,7 @@
 // Extension requests: more time for an action, decided by the DoSI, or by the CEO when long.
 // The approval card is the shared one; the effect of the decision lives here.
 import { z } from 'zod';
-import type { Approval } from '../../../domain';
+import type { Approval, IsapAction, Person } from '../../../domain';
 import { schoolDaysBetween } from '../../../domain/calendar';
 import { extensionDeciders, lastDueDate } from '../../../domain/isap-rules';
 import { hasRole, ROLE_LABELS } from '../../../domain/people';
@@ -17,6 +17,46 @@ import { today } from './commands';
 import { schoolName } from './scope';
 import { actionView } from './views';
 
+/**
+ * Raises a request for more time on `a` inside the caller's transaction: checks the date, picks who
+ * decides (a DoSI asking goes up to the CEO), and records the pending extension. From today on: an
+ * overdue action's new date in the past would restart the escalation ladder and still be overdue.
+ */
+export function requestExtension(draft: Data, ctx: Context, person: Person, a: IsapAction, newDue: string, reason: string): { notifications: Notification[]; deciders: string } {
+  const d = today(ctx);
+  if (a.status !== 'open') throw new AppError('ALREADY_DONE', `"${a.title}" is already complete: nothing was changed.`);
+  if (a.extensions.some((e) => e.status === 'pending')) {
+    throw new AppError('CONFLICT', 'An extension for this action is already waiting for a decision: nothing was changed.', 'You will be told when it is decided.');
+  }
+  const cal = draft.trust!.calendar;
+  if (newDue <= a.due) throw badInput(`The new date must be after the current due date (${formatDate(a.due)}).`);
+  if (newDue < d) throw badInput(`The new date must be today (${formatDate(d)}) or later.`);
+  if (newDue > lastDueDate(cal)) throw badInput(`The new date must be within this academic year (by ${formatDate(lastDueDate(cal))}).`);
+  const schoolDays = schoolDaysBetween(cal, a.due, newDue);
+  const usual = extensionDeciders(schoolDays, draft.trust!.settings);
+  const roles = usual.some((r) => hasRole(person, r)) ? extensionDeciders(Infinity, draft.trust!.settings) : usual;
+  const extensionId = ctx.newId();
+  const school = schoolName(draft, a.schoolId);
+  const { approval, notifications } = raiseApproval(draft, ctx, {
+    kind: 'isap-extension',
+    title: `More time for "${a.title}" (${school})`,
+    schoolId: a.schoolId,
+    facts: [
+      { title: 'School', value: school },
+      { title: 'Owner', value: personById(draft, a.ownerId)?.name ?? 'Unknown' },
+      { title: 'Due', value: formatDate(a.due) },
+      { title: 'Asked for', value: `${formatDate(newDue)} (${schoolDays} more school day${schoolDays === 1 ? '' : 's'})` },
+      { title: 'Reason', value: reason },
+      { title: 'RAG', value: a.rag.toUpperCase() },
+    ],
+    requestedById: person.id,
+    deciderRoles: roles,
+    payload: { actionId: a.id, extensionId, newDue },
+  });
+  a.extensions.push({ id: extensionId, requestedById: person.id, requestedAt: ctx.now().toISOString(), newDue, reason, schoolDays, status: 'pending', approvalId: approval.id });
+  return { notifications, deciders: roles.map((r) => ROLE_LABELS[r]).join(' or ') };
+}
+
 export const extend = defineAction({
   verb: 'isap.extend',
   schema: z.object({
@@ -28,40 +68,9 @@ export const extend = defineAction({
     const d = today(ctx);
     let deciders = '';
     const { action, told } = await changeAction(ctx, person, input.actionId, 'isap.extend', (a, draft) => {
-      if (a.status !== 'open') throw new AppError('ALREADY_DONE', `"${a.title}" is already complete: nothing was changed.`);
-      if (a.extensions.some((e) => e.status === 'pending')) {
-        throw new AppError('CONFLICT', 'An extension for this action is already waiting for a decision: nothing was changed.', 'You will be told when it is decided.');
-      }
-      const cal = draft.trust!.calendar;
-      if (input.newDue <= a.due) throw badInput(`The new date must be after the current due date (${formatDate(a.due)}).`);
-      // An overdue action's "new" date in the past would restart the escalation ladder and still be overdue.
-      if (input.newDue <= d) throw badInput(`The new date must be after today (${formatDate(d)}).`);
-      if (input.newDue > lastDueDate(cal)) throw badInput(`The new date must be within this academic year (by ${formatDate(lastDueDate(cal))}).`);
-      const schoolDays = schoolDaysBetween(cal, a.due, input.newDue);
-      const usual = extensionDeciders(schoolDays, draft.trust!.settings);
-      // A DoSI asking for more time does not decide it: it goes up to the CEO.
-      const roles = usual.some((r) => hasRole(person, r)) ? extensionDeciders(Infinity, draft.trust!.settings) : usual;
-      deciders = roles.map((r) => ROLE_LABELS[r]).join(' or ');
-      const extensionId = ctx.newId();
-      const school = schoolName(draft, a.schoolId);
-      const { approval, notifications } = raiseApproval(draft, ctx, {
-        kind: 'isap-extension',
-        title: `More time for "${a.title}" (${school})`,
-        schoolId: a.schoolId,
-        facts: [
-          { title: 'School', value: school },
-          { title: 'Owner', value: personById(draft, a.ownerId)?.name ?? 'Unknown' },
-          { title: 'Due', value: formatDate(a.due) },
-          { title: 'Asked for', value: `${formatDate(input.newDue)} (${schoolDays} more school day${schoolDays === 1 ? '' : 's'})` },
-          { title: 'Reason', value: input.reason },
-          { title: 'RAG', value: a.rag.toUpperCase() },
-        ],
-        requestedById: person.id,
-        deciderRoles: roles,
-        payload: { actionId: a.id, extensionId, newDue: input.newDue },
-      });
-      a.extensions.push({ id: extensionId, requestedById: person.id, requestedAt: ctx.now().toISOString(), newDue: input.newDue, reason: input.reason, schoolDays, status: 'pending', approvalId: approval.id });
-      return notifications;
+      const r = requestExtension(draft, ctx, person, a, input.newDue, input.reason);
+      deciders = r.deciders;
+      return r.notifications;
     });
     await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'isap.extend', subject: action.id, outcome: 'ok', detail: { newDue: input.newDue, reason: input.reason } });
     const view = actionView(ctx.store.read(), action, person, d, ctx.timeZone, `Asked for more time, to ${formatDate(input.newDue)}: the ${deciders} will decide.`);

@@ -51,9 +51,10 @@ export function actionView(data: Readonly<Data>, a: IsapAction, viewer: Person, 
       canExtend: open && !pending && mayChange(viewer, a),
       today,
       lastDue: lastDueDate(cal),
-      due: a.due,
-      /** The earliest date an extension can ask for: after the due date, and after today. */
-      extendFrom: addDays(a.due > today ? a.due : today, 1),
+      /** The update form's date starts at the due date, or empty once that is past (a past value fails its own min). */
+      due: a.due >= today ? a.due : '',
+      /** The earliest date an extension can ask for: after the due date, and from today on. */
+      extendFrom: a.due >= today ? addDays(a.due, 1) : today,
       notice,
     },
   };
