@@ -23,6 +23,13 @@ export interface FakeGraph {
   events: Map<string, Record<string, unknown>>;
   /** The next Graph (not token) call answers with this status. */
   failNext(status: number): void;
+  /**
+   * The next `times` Graph calls are throttled as Graph throttles: 429 TooManyRequests with a
+   * Retry-After in seconds (learn.microsoft.com, "Microsoft Graph throttling guidance").
+   */
+  throttle(times?: number, retryAfterSeconds?: number): void;
+  /** Graph calls answered 429 so far. */
+  throttled: number;
   /** Graph calls answer after this many milliseconds (creating an online meeting takes real Graph a second or two). */
   delayMs: number;
   close(): Promise<void>;
@@ -36,6 +43,8 @@ export async function startFakeGraph(client: { tenantId: string; clientId: strin
 
   const tokens = new Set<string>();
   let failStatus = 0;
+  let throttleLeft = 0;
+  let throttleSeconds = 1;
   let n = 0;
   const state: FakeGraph = {
     url: '',
@@ -44,6 +53,11 @@ export async function startFakeGraph(client: { tenantId: string; clientId: strin
     tokensIssued: 0,
     events: new Map(),
     failNext: (s) => void (failStatus = s),
+    throttle(times = 1, retryAfterSeconds = 1) {
+      throttleLeft = times;
+      throttleSeconds = retryAfterSeconds;
+    },
+    throttled: 0,
     delayMs: 0,
     close: async () => {
       await new Promise<void>((r) => server.close(() => r()));
@@ -56,9 +70,9 @@ export async function startFakeGraph(client: { tenantId: string; clientId: strin
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
-      const send = (status: number, body?: unknown) => {
+      const send = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
         const answer = () => {
-          res.writeHead(status, { 'content-type': 'application/json' });
+          res.writeHead(status, { 'content-type': 'application/json', ...headers });
           res.end(body === undefined ? '' : JSON.stringify(body));
         };
         if (state.delayMs && !req.url?.includes('/oauth2/')) setTimeout(answer, state.delayMs);
@@ -78,6 +92,11 @@ export async function startFakeGraph(client: { tenantId: string; clientId: strin
       const auth = req.headers.authorization;
       state.calls.push({ method: req.method ?? '', path: url.pathname, auth, body });
       if (!auth || !tokens.has(auth.replace(/^Bearer /, ''))) return send(401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } });
+      if (throttleLeft > 0) {
+        throttleLeft--;
+        state.throttled++;
+        return send(429, { error: { code: 'TooManyRequests', message: 'Too many requests. Please try again later.' } }, { 'retry-after': String(throttleSeconds) });
+      }
       if (failStatus) {
         const s = failStatus;
         failStatus = 0;

@@ -1,12 +1,48 @@
 // A fake Slack Web API: a real HTTP server on 127.0.0.1 that records every call and answers the
 // methods the bot uses, plus response_url endpoints under /respond/. Failures can be queued per method.
+// Like Slack, it refuses Block Kit that breaks a documented limit (invalid_blocks; a response_url
+// answers HTTP 400 `invalid_blocks`) and chat.postMessage faster than a channel allows (429).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { slackPayloadProblems, type SlackSurface } from './platform-limits';
+
+/**
+ * chat.postMessage: "generally allows posting one message per second per channel", short bursts
+ * over that allowed (docs.slack.dev, Rate limits). Modelled as a bucket of `burst` messages that
+ * refills one a second.
+ */
+export const SLACK_POST_RATE = { perSecond: 1, burst: 3 } as const;
+
+/** Which methods carry Block Kit, and where: the message itself, or its `view`. */
+const BLOCK_KIT: Record<string, (b: Record<string, any>) => { payload: Record<string, any>; surface: SlackSurface } | undefined> = {
+  'chat.postMessage': (b) => ({ payload: b, surface: 'message' }),
+  'chat.update': (b) => ({ payload: b, surface: 'message' }),
+  'chat.postEphemeral': (b) => ({ payload: b, surface: 'message' }),
+  respond: (b) => ({ payload: b, surface: 'message' }),
+  'views.open': (b) => view(b),
+  'views.update': (b) => view(b),
+  'views.push': (b) => view(b),
+  'views.publish': (b) => view(b),
+};
+
+function view(b: Record<string, any>): { payload: Record<string, any>; surface: SlackSurface } | undefined {
+  if (!b.view || typeof b.view !== 'object') return undefined;
+  return { payload: b.view, surface: b.view.type === 'home' ? 'home' : 'modal' };
+}
+
+/** What Slack would refuse in this call, by method (empty for methods without Block Kit). */
+export function slackCallProblems(method: string, body: Record<string, any>): string[] {
+  const found = BLOCK_KIT[method]?.(body);
+  if (!found) return method.startsWith('views.') ? ['view is missing'] : [];
+  return slackPayloadProblems(found.payload, found.surface);
+}
 
 export interface SlackCall {
   method: string;
   body: Record<string, any>;
   at: number;
+  /** Why the fake refused it (Block Kit limits, rate), if it did. */
+  refused?: string;
 }
 
 type Failure = { status: 429; retryAfter: number } | { error: string };
@@ -28,10 +64,32 @@ export interface FakeSlack {
 /** Slack users the fake knows: id → email (users.info, users.lookupByEmail). */
 export type Directory = Record<string, string>;
 
-export async function startFakeSlack(users: Directory): Promise<FakeSlack> {
+export interface FakeSlackOptions {
+  /** Answer 429 to chat.postMessage past a channel's rate (default true). */
+  rateLimits?: boolean;
+}
+
+export async function startFakeSlack(users: Directory, opts: FakeSlackOptions = {}): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const failures = new Map<string, Failure[]>();
   let ts = 1_700_000_000;
+  /** Per channel: tokens left in the bucket and when it was last filled. */
+  const buckets = new Map<string, { tokens: number; at: number }>();
+
+  /** Seconds to wait before this channel may take another message, or 0 to take it now. */
+  const postWait = (channel: string, now: number): number => {
+    if (opts.rateLimits === false) return 0;
+    const { perSecond, burst } = SLACK_POST_RATE;
+    const b = buckets.get(channel) ?? { tokens: burst, at: now };
+    b.tokens = Math.min(burst, b.tokens + ((now - b.at) / 1000) * perSecond);
+    b.at = now;
+    buckets.set(channel, b);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, Math.ceil((1 - b.tokens) / perSecond));
+  };
 
   const answer = (method: string, b: Record<string, any>): Record<string, unknown> => {
     switch (method) {
@@ -42,8 +100,13 @@ export async function startFakeSlack(users: Directory): Promise<FakeSlack> {
       case 'chat.update':
         return { ok: true, channel: b.channel, ts: b.ts };
       case 'views.open':
+      case 'views.push':
       case 'views.publish':
         return { ok: true, view: { id: `V${calls.length}` } };
+      case 'views.update':
+        return { ok: true, view: { id: b.view_id ?? `V${calls.length}` } };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${ts++}.000200` };
       case 'users.info':
         return users[b.user] ? { ok: true, user: { id: b.user, name: b.user.toLowerCase(), real_name: users[b.user]!.split('@')[0], profile: { email: users[b.user] } } } : { ok: false, error: 'user_not_found' };
       case 'users.lookupByEmail': {
@@ -68,15 +131,30 @@ export async function startFakeSlack(users: Directory): Promise<FakeSlack> {
     const method = isRespond ? 'respond' : url.pathname.replace(/^\/api\//, '');
     const body = parseBody(raw, req.headers['content-type'] ?? '');
     if (isRespond) body.responseUrlId = url.pathname.slice('/respond/'.length);
-    calls.push({ method, body, at: Date.now() });
-    const fail = failures.get(method)?.shift();
-    if (fail && 'status' in fail) {
-      res.writeHead(429, { 'retry-after': String(fail.retryAfter), 'content-type': 'application/json' });
+    const call: SlackCall = { method, body, at: Date.now() };
+    calls.push(call);
+    const ratelimited = (retryAfter: number) => {
+      call.refused ??= 'ratelimited';
+      res.writeHead(429, { 'retry-after': String(retryAfter), 'content-type': 'application/json' });
       return res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
-    }
+    };
+    const fail = failures.get(method)?.shift();
+    if (fail && 'status' in fail) return ratelimited(fail.retryAfter);
+    const problems = fail ? [] : slackCallProblems(method, body);
+    if (problems.length) call.refused = problems.join('; ');
     if (isRespond) {
-      res.writeHead(200, { 'content-type': 'text/plain' });
-      return res.end('ok');
+      // A response_url answers like an incoming webhook: a status and a plain-text error.
+      res.writeHead(problems.length ? 400 : 200, { 'content-type': 'text/plain' });
+      return res.end(problems.length ? 'invalid_blocks' : 'ok');
+    }
+    if (problems.length) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const onlyText = problems.every((p) => p.startsWith('text is'));
+      return res.end(JSON.stringify({ ok: false, error: onlyText ? 'msg_too_long' : 'invalid_blocks', errors: problems, response_metadata: { messages: problems.map((p) => `[ERROR] ${p}`) } }));
+    }
+    if (!fail && method === 'chat.postMessage') {
+      const wait = postWait(String(body.channel ?? ''), call.at);
+      if (wait) return ratelimited(wait);
     }
     const out = fail ? { ok: false, error: fail.error } : answer(method, body);
     res.writeHead(200, { 'content-type': 'application/json' });

@@ -1,5 +1,6 @@
 // Bot Framework activities as Teams sends them, for posting to /api/messages in tests.
 import { DEMO_TENANT_ID } from '../../src/seed/demo-people';
+import { teamsActivityProblems } from '../fakes/platform-limits';
 
 export const BOT = { id: '28:improvement-bot', name: 'Improvement Bot' };
 
@@ -73,10 +74,36 @@ export function botAdded(from: TeamsUser, o: ActivityOptions) {
   return { ...base(from, o), type: 'conversationUpdate', membersAdded: [BOT] };
 }
 
+/**
+ * Posts an activity as Teams does. An invoke's answer (an Action.Execute card) comes back in this
+ * HTTP response, not through the connector, so it is checked here against what Teams would show:
+ * a card Teams would refuse fails the test.
+ */
 export async function postActivity(botUrl: string, activity: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
   const res = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  const body = text ? JSON.parse(text) : undefined;
+  const problems = invokeResponseProblems(activity, body);
+  if (problems.length) throw new Error(`Teams would refuse the invoke's answer: ${problems.join('; ')}`);
+  return { status: res.status, body };
+}
+
+/** Why Teams would not show an invoke response's card: it is checked as the message it becomes. */
+export function invokeResponseProblems(activity: unknown, body: any): string[] {
+  if ((activity as { type?: string } | undefined)?.type !== 'invoke') return [];
+  if (body?.type !== 'application/vnd.microsoft.card.adaptive') return [];
+  const a = activity as Record<string, unknown>;
+  const asMessage = {
+    type: 'message',
+    id: a.replyToId,
+    from: a.recipient,
+    recipient: a.from,
+    conversation: a.conversation,
+    channelId: a.channelId,
+    serviceUrl: a.serviceUrl,
+    attachments: [{ contentType: body.type, content: body.value }],
+  };
+  return teamsActivityProblems(asMessage);
 }
 
 /** Every text a person reads on an Adaptive Card. */
