@@ -2,6 +2,17 @@
 import { z } from 'zod';
 
 export const RAGS = ['red', 'amber', 'green'] as const;
+export type Rag = (typeof RAGS)[number];
+
+/**
+ * How an action's RAG reads: its progress, in words and a marker of its own, so it is never taken for
+ * the school's category (an AMBER school's action is "Off track", not "RED"). Stored values stay red/amber/green.
+ */
+export const RAG_LABELS: Record<Rag, string> = { red: '⛔ Off track', amber: '⚠️ At risk', green: '✅ On track' };
+
+export function ragLabel(rag: Rag): string {
+  return RAG_LABELS[rag];
+}
 
 export const ExtensionRequestSchema = z.object({
   id: z.string().min(1),

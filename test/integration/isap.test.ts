@@ -122,7 +122,7 @@ describe('isap: update, complete, snooze', () => {
     const o = await t.as('jo').act('isap.update', { actionId: id, rag: 'amber', note: 'Groups set; 3 pupils still to assess' });
     const text = replyText(o);
     expect(text).toContain('Saved.');
-    expect(text).toContain('AMBER');
+    expect(text).toContain('⚠️ At risk');
     expect(text).toContain('Groups set; 3 pupils still to assess');
     const later = await t.as('jo').act('isap.update', { actionId: id, due: '2026-12-18' });
     expect(replyText(later)).toContain('A later date needs a reason: say why in the progress note. Nothing was changed.');

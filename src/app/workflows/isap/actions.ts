@@ -133,7 +133,7 @@ export const update = defineAction({
       const waiting = later && a.extensions.some((e) => e.status === 'pending' && e.newDue === input.due);
       repeat = Boolean(input.note && recent && last.byId === person.id && last.text === input.note && (!changes || waiting) && !(input.rag && input.rag !== a.rag));
       if (repeat) return [];
-      if (!input.note && !changes) throw badInput('Nothing to save: change the RAG or the date, or add a note.');
+      if (!input.note && !changes) throw badInput('Nothing to save: change the progress or the date, or add a note.');
       const extension = later ? requestExtension(draft, ctx, person, a, input.due!, input.note!) : undefined;
       if (extension) asked = ` More time, to ${formatDate(input.due!)}, asked for: the ${extension.deciders} will decide.`;
       if (input.rag) a.rag = input.rag;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Approval, IsapAction, Person } from '../../../domain';
 import { schoolDaysBetween } from '../../../domain/calendar';
+import { ragLabel } from '../../../domain/isap';
 import { extensionDeciders, lastDueDate } from '../../../domain/isap-rules';
 import { hasRole, ROLE_LABELS } from '../../../domain/people';
 import type { Data } from '../../../store/schema';
@@ -47,7 +48,7 @@ export function requestExtension(draft: Data, ctx: Context, person: Person, a: I
       { title: 'Due', value: formatDate(a.due) },
       { title: 'Asked for', value: `${formatDate(newDue)} (${schoolDays} more school day${schoolDays === 1 ? '' : 's'})` },
       { title: 'Reason', value: reason },
-      { title: 'RAG', value: a.rag.toUpperCase() },
+      { title: 'Progress', value: ragLabel(a.rag) },
     ],
     requestedById: person.id,
     deciderRoles: roles,

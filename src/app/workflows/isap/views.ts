@@ -1,6 +1,6 @@
 // The ISAP cards' data: one action with its buttons, a plan in groups, the add form.
 import type { AcademicCalendar, IsapAction, Person } from '../../../domain';
-import { isOverdue } from '../../../domain/isap';
+import { isOverdue, ragLabel } from '../../../domain/isap';
 import { isSnoozed, lastDueDate, schoolDaysOverdue } from '../../../domain/isap-rules';
 import type { Data } from '../../../store/schema';
 import type { View } from '../../command';
@@ -38,7 +38,7 @@ export function actionView(data: Readonly<Data>, a: IsapAction, viewer: Person, 
       facts: [
         { title: 'Strand', value: a.strand ?? 'Not set' },
         { title: 'Owner', value: personById(data, a.ownerId)?.name ?? 'Unknown' },
-        { title: 'RAG', value: a.rag.toUpperCase() },
+        { title: 'Progress', value: ragLabel(a.rag) },
         { title: 'Due', value: dueText(cal, a, today, timeZone) },
         ...(isSnoozed(a, today) ? [{ title: 'Snoozed', value: `until ${formatDate(a.snoozedUntil!)}: ${a.snoozeReason ?? ''}` }] : []),
         ...(pending ? [{ title: 'Extension', value: `to ${formatDate(pending.newDue)} asked, waiting for a decision` }] : []),
@@ -72,7 +72,7 @@ export function planItem(data: Readonly<Data>, a: IsapAction, today: string, tim
   const cal = data.trust!.calendar;
   const owner = personById(data, a.ownerId)?.name ?? 'Unknown';
   const parts = [withSchool ? schoolName(data, a.schoolId) : '', owner, dueText(cal, a, today, timeZone), isSnoozed(a, today) ? 'snoozed' : ''].filter(Boolean);
-  return { id: a.id, title: a.title, detail: parts.join(' · '), rag: a.rag.toUpperCase(), ragColour: RAG_COLOUR[a.rag] };
+  return { id: a.id, title: a.title, detail: parts.join(' · '), rag: ragLabel(a.rag), ragColour: RAG_COLOUR[a.rag] };
 }
 
 export interface PlanGroup {
