@@ -69,7 +69,9 @@ export function createDispatcher(base: Omit<Context, 'decisionEffects'>, workflo
       }
       return await auditRefusals(person, action.verb, cmd, () => action.run(ctx, { cmd, person, data }, parsed.data));
     }
-    const words = [cmd.name, ...cmd.args].map((w) => w.toLowerCase());
+    // A button may name a whole command as its verb ("risk open"): the same words as typed.
+    const typed = [cmd.name, ...cmd.args].flatMap((w) => w.split(/\s+/)).filter(Boolean);
+    const words = typed.map((w) => w.toLowerCase());
     if (words[0] === 'help' || words[1] === 'help') {
       const topic = words[0] === 'help' ? words[1] : words[0];
       return reply('help', helpData(person, topic));
@@ -77,7 +79,7 @@ export function createDispatcher(base: Omit<Context, 'decisionEffects'>, workflo
     const text = matchText(words);
     if (!text) return reply('usage', usageView(workflows, person, cmd.name));
     await authorize(person, text.key, cmd);
-    const args = [cmd.name, ...cmd.args].slice(text.words.length);
+    const args = typed.slice(text.words.length);
     const result = await auditRefusals(person, text.key, cmd, () => text.run(ctx, { cmd: { ...cmd, args }, person, data }));
     return privately(text.key, cmd, person, result);
   }

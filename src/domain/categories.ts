@@ -50,6 +50,27 @@ export function categoryById(fw: Framework, id: string | undefined): Category | 
   return fw.categories.find((c) => c.id === id);
 }
 
+/** A colour word in a category's label wins ("AMBER" is amber whatever its role); else its colour role. */
+const MARKER_BY_WORD: [RegExp, string][] = [
+  [/\bgreen\b/i, '🟢'],
+  [/\byellow\b/i, '🟡'],
+  [/\b(amber|orange)\b/i, '🟠'],
+  [/\bred\b/i, '🔴'],
+  [/\bblue\b/i, '🔵'],
+  [/\bpurple\b/i, '🟣'],
+];
+const MARKER_BY_COLOUR: Record<Category['colour'], string> = { good: '🟢', accent: '🔵', warning: '🟠', attention: '🔴', default: '⚪' };
+/** The overlay sits on top of a category: a sign of its own, not a second colour. */
+export const OVERLAY_MARKER = '❗';
+
+/**
+ * A small coloured marker for a category, the same on Teams, Slack and the playground (an emoji: the
+ * one colour both platforms draw in text). Shape and word go with it, so colour is never the only cue.
+ */
+export function categoryMarker(c: Pick<Category, 'label' | 'colour'>): string {
+  return MARKER_BY_WORD.find(([re]) => re.test(c.label))?.[1] ?? MARKER_BY_COLOUR[c.colour];
+}
+
 export function worstCategory(fw: Framework): Category {
   return [...fw.categories].sort((a, b) => b.rank - a.rank)[0]!;
 }

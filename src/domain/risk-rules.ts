@@ -1,13 +1,18 @@
 // Small pure rules of the risk round: labels, which decisions need the CEO, trends, finding a school.
-import { categoryById, moveNeedsCeo, type CategoryChange, type Framework } from './categories';
+import { categoryById, categoryMarker, moveNeedsCeo, OVERLAY_MARKER, type CategoryChange, type Framework } from './categories';
 import type { School } from './schools';
 
-/** "RED + URGENT ACTION", "Repair (C)", or "not placed". */
+/** "🔴 RED + ❗ URGENT ACTION", "🟠 Repair (C)", or "not placed": every category shown with its colour. */
 export function placementLabel(fw: Framework, categoryId: string | undefined, urgentAction = false): string {
   const c = categoryById(fw, categoryId);
   // Flying High letters its categories (Repair is C); a short that is just the initial adds nothing.
-  const base = !c ? 'not placed' : c.label.startsWith(c.short) ? c.label : `${c.label} (${c.short})`;
-  return urgentAction && fw.overlay ? `${base} + ${fw.overlay.label}` : base;
+  const base = !c ? 'not placed' : `${c === fw.overlay ? OVERLAY_MARKER : categoryMarker(c)} ${c.label.startsWith(c.short) ? c.label : `${c.label} (${c.short})`}`;
+  return urgentAction && fw.overlay ? `${base} + ${overlayLabel(fw)}` : base;
+}
+
+/** "❗ URGENT ACTION": the overlay with its marker, or '' when the framework has none. */
+export function overlayLabel(fw: Framework): string {
+  return fw.overlay ? `${OVERLAY_MARKER} ${fw.overlay.label}` : '';
 }
 
 /**

@@ -1,5 +1,6 @@
 // The demo trust: seeded on first start in local mode and by `npm run seed:demo`. Dates are set
 // relative to today so that overdue actions, the upcoming forum and the open survey always are.
+import { placementLabel } from '../domain/risk-rules';
 import { RAG_5, type School, type IsapAction, type CategoryChange } from '../domain';
 import { addDays, addSchoolDays, academicYearOf, currentOrNextHalfTerm, halfTermOn, isSchoolDay, localDate, zonedInstant } from '../domain/calendar';
 import { typicalCalendar } from '../domain/calendar-presets';
@@ -208,8 +209,8 @@ export async function seedDemoTrust(store: Store, opts: SeedOptions): Promise<bo
         schoolId: 'oakfield',
         facts: [
           { title: 'School', value: 'Oakfield Academy' },
-          { title: 'Current category', value: 'AMBER' },
-          { title: 'Proposed', value: 'RED' },
+          { title: 'Current category', value: placementLabel(RAG_5, 'amber') },
+          { title: 'Proposed', value: placementLabel(RAG_5, 'red') },
           { title: 'Attendance', value: '88.1% (national 91.0%)' },
           { title: 'Overdue ISAP actions', value: '2' },
         ],

@@ -78,7 +78,16 @@ export function cardText(view: { card: string; data: Record<string, unknown> }):
     Object.values(o).forEach(walk);
   };
   walk(renderCard(view));
-  return out.join('\n');
+  return withoutMarkers(out.join('\n'));
+}
+
+/**
+ * Text as words: the category colour markers (🔴 RED, ❗ URGENT ACTION) taken out, so that a test of
+ * what a card says reads "Beacon Primary: AMBER". test/integration/category-colours.test.ts checks
+ * that the markers are there.
+ */
+export function withoutMarkers(text: string): string {
+  return text.replace(/(?:🟢|🟡|🟠|🔴|🔵|🟣|⚪|❗) /gu, '');
 }
 
 /** The text of the first reply of an outcome. */

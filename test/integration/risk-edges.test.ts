@@ -99,8 +99,16 @@ describe('risk meeting for a 150-school trust', () => {
       const texts = JSON.stringify(card).match(/"text":"(?:[^"\\]|\\.)*"/g)!.map((x) => JSON.parse(`{${x}}`).text as string);
       expect(Math.max(...texts.map((x) => x.length))).toBeLessThanOrEqual(3000);
       expect(texts.filter((x) => x.includes('Long Valley')).length).toBeGreaterThan(1);
-      expect(replyText(o)).toContain('Not answered (150)');
       expect(replyText(o)).toContain('0 of 150 answered');
+      // 40 schools a page, worst first, and what to type for the rest.
+      expect(replyText(o)).toContain('(page 1 of 4)');
+      expect(replyText(o)).toContain('… and 110 more: type risk meeting page 2');
+      const last = replyText(await big.as('tom').say('risk meeting page 4'));
+      expect(last).toContain('(page 4 of 4)');
+      expect(last).not.toContain('more: type');
+      const red = replyText(await big.as('tom').say('risk meeting red'));
+      expect(red).toContain('Risk meeting, Autumn 2 2026-27: RED schools');
+      expect(red).not.toContain('AMBER (');
     } finally {
       await big.stop();
     }

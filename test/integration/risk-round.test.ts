@@ -107,16 +107,19 @@ describe('risk round (rag-5)', () => {
     const text = replyText(o);
     expect(text).toContain('Risk meeting, Autumn 2 2026-27');
     expect(text).toContain('2 of 7 answered');
-    expect(text).toMatch(/Not answered \(5\)\n- \*\*Hillcrest Primary\*\*: YELLOW · trend YELLOW\n(.*\n)*- \*\*Oakfield Academy\*\*: AMBER/);
-    expect(text).toContain('To decide (2)\n- **Beacon Primary**: AMBER · proposed AMBER · trend YELLOW → AMBER\n- **Riverside Academy**: GREEN · proposed GREEN · trend YELLOW → GREEN');
-    expect(text).toContain('Not answered (5)');
+    // What needs the Director first, then the board: worst category first, each school's trend and stage.
+    expect(text).toContain('Needs you now\n- **2 to decide**: type risk meeting to decide\n- **5 not answered**: type risk meeting not answered');
+    expect(text).toContain('AMBER (2)\n- **Beacon Primary** · ↓ weaker · **to decide**: proposed AMBER\n- **Oakfield Academy** · ↓ weaker · not answered');
+    expect(text).toContain('GREEN (2)\n- **Riverside Academy** · ↑ stronger · **to decide**: proposed GREEN');
+    expect(text).toContain('- **Hillcrest Primary** · first placement · not answered');
+    expect(text.indexOf('RED (1)')).toBeLessThan(text.indexOf('AMBER (2)'));
     const card = renderCard(o.replies[0]!);
     expect(cardProblems(card)).toEqual([]);
     expect(JSON.stringify(card)).toContain('"verb":"risk.review"');
     // `risk` on its own is the same meeting for the executive; the Chair may read it too.
     expect(replyText(await t.as('tom').say('risk'))).toContain('2 of 7 answered');
     const chair = await t.as('helen').say('risk meeting');
-    expect(replyText(chair)).toContain('To decide (2)');
+    expect(replyText(chair)).toContain('2 to decide');
     expect(JSON.stringify(renderCard(chair.replies[0]!))).not.toContain('risk.review');
   });
 

@@ -88,14 +88,16 @@ describe('decisionNeedsCeo', () => {
 
 describe('labels, trends and finding schools', () => {
   it('labels each framework as its trust writes it', () => {
-    expect(placementLabel(RAG_5, 'red', true)).toBe('RED + URGENT ACTION');
-    expect(placementLabel(CARTER_4, 'repair', true)).toBe('Repair (C)');
+    expect(placementLabel(RAG_5, 'red', true)).toBe('🔴 RED + ❗ URGENT ACTION');
+    expect(placementLabel(CARTER_4, 'repair', true)).toBe('🟠 Repair (C)');
+    expect(placementLabel(CARTER_4, 'stabilise')).toBe('🔴 Stabilise (D)');
+    expect(placementLabel(RAG_5, 'yellow')).toBe('🟡 YELLOW');
     expect(placementLabel(RAG_5, undefined)).toBe('not placed');
   });
 
   it('shows the last three placements, confirmations included', () => {
     const c = (to: string, urgentAction = false): CategoryChange => ({ id: to, schoolId: 's', to, urgentAction, at: '2026-01-01T00:00:00Z', byId: 'tom', rationale: 'r', evidence: [] });
-    expect(trendOf(RAG_5, [c('green'), c('yellow'), c('amber'), c('amber', true)], 's')).toBe('YELLOW → AMBER → AMBER + URGENT ACTION');
+    expect(trendOf(RAG_5, [c('green'), c('yellow'), c('amber'), c('amber', true)], 's')).toBe('🟡 YELLOW → 🟠 AMBER → 🟠 AMBER + ❗ URGENT ACTION');
     expect(trendOf(RAG_5, [], 's')).toBe('no history');
   });
 

@@ -1,6 +1,7 @@
 // The half-termly risk round: questions, proposed categories, the risk meeting, publication and
 // disputes. Each step lives in ./risk/; this file puts them together.
 import type { Workflow } from '../registry';
+import { boardCommand } from './risk/board-view';
 import { answerAction, answerCommand } from './risk/answer';
 import { decideAction } from './risk/decide';
 import { disputeAction } from './risk/dispute';
@@ -14,7 +15,7 @@ import { riskReminders } from './risk/reminders';
 export const risk: Workflow = {
   name: 'risk',
   summary: 'Half-termly risk round and category history',
-  commands: [historyCommand, meetingCommand, openCommand, answerCommand, reviewCommand, publishCommand],
+  commands: [boardCommand, historyCommand, meetingCommand, openCommand, answerCommand, reviewCommand, publishCommand],
   actions: [answerAction, reviewAction, decideAction, disputeAction],
   jobs: { daily: riskReminders },
   decisionEffects: { 'category-move': categoryMoveEffect, 'category-dispute': categoryDisputeEffect },

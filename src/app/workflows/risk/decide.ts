@@ -2,7 +2,7 @@
 // (into the worst category, or the overlay) become a CEO decision instead of a decision.
 import { z } from 'zod';
 import { categoryById, describeOfsted } from '../../../domain';
-import { decisionNeedsCeo, placementLabel, trendOf } from '../../../domain/risk-rules';
+import { decisionNeedsCeo, overlayLabel, placementLabel, trendOf } from '../../../domain/risk-rules';
 import { raiseApproval } from '../../approval-requests';
 import { outcome } from '../../command';
 import { AppError, badInput } from '../../errors';
@@ -54,7 +54,7 @@ export const decideAction: CardAction = defineAction({
           kind: 'category-move',
           title:
             to.id === school.categoryId && fw.overlay
-              ? `Put ${school.name} into ${fw.overlay.label} (stays ${placementLabel(fw, to.id)})`
+              ? `Put ${school.name} into ${overlayLabel(fw)} (stays ${placementLabel(fw, to.id)})`
               : `Move ${school.name} from ${from} to ${label}`,
           schoolId: school.id,
           facts: [

@@ -8,7 +8,9 @@ import { reply, type Context, type View } from '../../command';
 import { mayRun } from '../../permissions';
 import type { TextCommand } from '../../registry';
 import { meetingView, statusText } from './meeting';
-import { currentRound, findSchool, frameworkOf, nameOf, placementOf, requireRound } from './shared';
+import { boardView } from './board-view';
+import { pageArg } from '../../views/paging';
+import { currentRound, findSchool, frameworkOf, nameOf, placementOf } from './shared';
 
 export function historyView(data: Readonly<Data>, ctx: Context, school: School): View {
   const fw = frameworkOf(data);
@@ -46,10 +48,16 @@ export const historyCommand: TextCommand = {
   key: 'risk.history',
   words: ['risk'],
   usage: 'risk [school]',
-  summary: 'The risk meeting, or a school\'s category history (name or URN)',
+  summary: 'The risk meeting (or the category board when no round is open), or a school\'s category history (name or URN)',
   run(ctx, { data, person, cmd }) {
-    const query = cmd.args.join(' ');
-    const v = !query && mayMeet(person) ? meetingView(data, ctx, requireRound(data, ctx), person) : historyView(data, ctx, findSchool(data, person, query));
+    const query = pageArg(cmd.args).rest.join(' ');
+    if (query || !mayMeet(person)) {
+      const v = historyView(data, ctx, findSchool(data, person, query));
+      return reply(v.card, v.data);
+    }
+    // With no round open, the Director sees the board and the button to open one.
+    const round = currentRound(data, ctx);
+    const v = round ? meetingView(data, ctx, round, person, cmd.args) : boardView(data, ctx, person, cmd.args);
     return reply(v.card, v.data);
   },
 };

@@ -1,36 +1,19 @@
-// The risk meeting: every school's current and proposed category, its trend and who has not
-// answered; `risk review <school>` opens one school's decision card.
+// The risk meeting: the category board of the round (see ./board.ts) with what needs the viewer
+// now; `risk review <school>` opens one school's decision card.
 import { z } from 'zod';
 import { describeOfsted, type Person, type RiskEntry, type RiskRound, type School } from '../../../domain';
 import { rolesOf } from '../../../domain/people';
 import { orderedCategories } from '../../../domain/risk-proposal';
-import { placementLabel, trendOf } from '../../../domain/risk-rules';
+import { overlayLabel, placementLabel, trendOf } from '../../../domain/risk-rules';
+import { pageArg, pageLabel } from '../../views/paging';
+import { boardFilter, boardRows, buildBoard, historyBySchool, trendArrow } from './board';
 import type { Data } from '../../../store/schema';
 import { reply, type Context, type View } from '../../command';
 import { mayRun } from '../../permissions';
 import { defineAction, type CardAction, type TextCommand } from '../../registry';
 import { formatWhen } from '../../views/format';
-import { entryOf, findSchool, frameworkOf, halfTermNow, nameOf, placementOf, requireRound, roundName, schoolOf } from './shared';
-
-/** The meeting works down the schools needing a decision first, one group per stage. */
-const GROUPS: { status: RiskEntry['status'][]; heading: string }[] = [
-  { status: ['answered'], heading: 'To decide' },
-  { status: ['awaiting-answers'], heading: 'Not answered' },
-  { status: ['awaiting-ceo'], heading: 'With the CEO' },
-  { status: ['decided'], heading: 'Decided, to publish' },
-  { status: ['published', 'disputed'], heading: 'Published' },
-];
-
-/** Joins lines into blocks of at most `max` characters: Slack refuses a section over 3000. */
-export function chunk(lines: string[], max = 2800): string[] {
-  const out: string[] = [];
-  for (const l of lines) {
-    const last = out.length - 1;
-    if (last >= 0 && out[last]!.length + 1 + l.length <= max) out[last] += `\n${l}`;
-    else out.push(l.slice(0, max));
-  }
-  return out;
-}
+import { boardView } from './board-view';
+import { currentRound, entryOf, findSchool, frameworkOf, halfTermNow, nameOf, placementOf, requireRound, roundName, schoolOf } from './shared';
 
 export function statusText(data: Readonly<Data>, e: RiskEntry): string {
   const fw = frameworkOf(data);
@@ -51,38 +34,64 @@ export function statusText(data: Readonly<Data>, e: RiskEntry): string {
   }
 }
 
-/**
- * One compact line per school, grouped by stage, as markdown bullets: a 150-school trust stays
- * readable and well under Teams' 28 KB message limit. Schools still open are in the review picker.
- */
-export function meetingView(data: Readonly<Data>, ctx: Context, round: RiskRound, viewer: Person): View {
+/** What a school's line says after its name: trend, then where it stands in the round. */
+function stageText(data: Readonly<Data>, e: RiskEntry): string {
   const fw = frameworkOf(data);
-  const rows = round.entries.map((e) => ({ e, s: schoolOf(data, e.schoolId) })).sort((a, b) => a.s.name.localeCompare(b.s.name));
-  const line = ({ e, s }: (typeof rows)[number]) =>
+  if (e.status === 'answered') return `**to decide**${e.proposed ? `: proposed ${placementLabel(fw, e.proposed, e.proposedUrgentAction)}` : ''}`;
+  if (e.status === 'awaiting-answers') return 'not answered';
+  return statusText(data, e);
+}
+
+/**
+ * The risk meeting as a board: schools under their current category, worst first, each with its
+ * colour, trend and stage; at the top what needs the viewer now. A page at a time (`risk meeting
+ * page 2`), or narrowed (`risk meeting red`, `risk meeting to decide`, `risk meeting hub north`).
+ */
+export function meetingView(data: Readonly<Data>, ctx: Context, round: RiskRound, viewer: Person, args: readonly string[] = []): View {
+  const fw = frameworkOf(data);
+  const { page, rest } = pageArg(args);
+  const filter = boardFilter(data, rest, true);
+  const all = boardRows(data, round);
+  const rows = filter ? all.filter(filter.keep) : all;
+  const history = historyBySchool(data.categoryHistory);
+  const command = ['risk meeting', filter?.words].filter(Boolean).join(' ');
+  const board = buildBoard(data, rows, page, command, ({ school, entry }) =>
     [
-      `**${s.name}**: ${placementOf(data, s)}`,
-      e.proposed ? `proposed ${placementLabel(fw, e.proposed, e.proposedUrgentAction)}` : '',
-      `trend ${trendOf(fw, data.categoryHistory, s.id)}`,
-      e.decided ? `decided ${placementLabel(fw, e.decided, e.decidedUrgentAction)}${e.status === 'disputed' ? ', disputed' : ''}` : '',
-    ].filter(Boolean).join(' · ');
-  const groups = GROUPS.map((g) => ({ g, members: rows.filter((r) => g.status.includes(r.e.status)) }))
-    .filter((x) => x.members.length)
-    .map(({ g, members }) => ({ heading: `${g.heading} (${members.length})`, chunks: chunk(members.map((m) => `- ${line(m)}`)).map((text) => ({ text })) }));
+      `**${school.name}**`,
+      ...(school.urgentAction && fw.overlay ? [placementLabel(fw, school.categoryId)] : []),
+      trendArrow(fw, history.get(school.id) ?? []),
+      entry ? stageText(data, entry) : '',
+    ].filter(Boolean).join(' · '),
+  );
   const count = (st: RiskEntry['status'][]) => round.entries.filter((e) => st.includes(e.status)).length;
   const waiting = count(['awaiting-answers']);
   const total = round.entries.length;
+  const roles = rolesOf(viewer);
   // The board reads the meeting; only the executive reviews and decides.
-  const open = mayRun(rolesOf(viewer), 'risk.review') ? rows.filter((r) => ['answered', 'awaiting-answers'].includes(r.e.status)) : [];
+  const mayReview = mayRun(roles, 'risk.review');
+  const open = mayReview ? board.page.items.filter((r) => r.entry && ['answered', 'awaiting-answers'].includes(r.entry.status)) : [];
+  const needs = [
+    ...(mayReview && count(['answered']) ? [`**${count(['answered'])} to decide**: type risk meeting to decide`] : []),
+    ...(count(['awaiting-ceo']) ? [`**${count(['awaiting-ceo'])} with the CEO**${roles.includes('ceo') ? ': type approvals' : ''}`] : []),
+    ...(waiting ? [`**${waiting} not answered**: type risk meeting not answered`] : []),
+    ...(mayRun(roles, 'risk.publish') && count(['decided']) ? [`**${count(['decided'])} decided**: type risk publish when the meeting is done`] : []),
+  ];
+  const label = pageLabel(board.page);
   return {
     card: 'risk-meeting',
     data: {
-      title: `Risk meeting, ${roundName(data, halfTermNow(data, ctx))}`,
+      title: `Risk meeting, ${roundName(data, halfTermNow(data, ctx))}${filter ? `: ${filter.label}` : ''}${label ? ` (${label})` : ''}`,
       summary: `${total - waiting} of ${total} answered · ${count(['answered'])} to decide · ${count(['awaiting-ceo'])} with the CEO · ${count(['decided'])} to publish · ${count(['published', 'disputed'])} published`,
-      empty: 'No schools in this round.',
-      groups,
-      schools: open.map((r) => ({ title: r.s.name, value: r.s.id })),
-      first: open[0]?.s.id ?? '',
-      footer: open.length ? 'Pick a school to confirm or move it (or type risk review <school>). When decided, type risk publish.' : '',
+      needs: needs.length ? needs.map((n) => `- ${n}`).join('\n') : '',
+      totals: board.totals,
+      empty: filter ? `No ${filter.label} in this round.` : 'No schools in this round.',
+      groups: board.groups,
+      more: board.page.more,
+      schools: open.map((r) => ({ title: r.school.name, value: r.school.id })),
+      first: open[0]?.school.id ?? '',
+      footer: open.length
+        ? 'Pick a school on this page to confirm or move it (or type risk review <school>). Narrow the board with risk meeting red, risk meeting to decide or risk meeting hub <name>.'
+        : '',
     },
   };
 }
@@ -124,7 +133,7 @@ export function reviewView(data: Readonly<Data>, ctx: Context, round: RiskRound,
       decidable,
       categories: orderedCategories(fw).map((c) => ({ title: placementLabel(fw, c.id), value: c.id })),
       proposed: e.proposed ?? school.categoryId ?? '',
-      overlay: fw.overlay?.label ?? '',
+      overlay: overlayLabel(fw),
       proposedUrgent: String(e.proposed ? e.proposedUrgentAction : school.urgentAction),
     },
   };
@@ -133,10 +142,12 @@ export function reviewView(data: Readonly<Data>, ctx: Context, round: RiskRound,
 export const meetingCommand: TextCommand = {
   key: 'risk.meeting',
   words: ['risk', 'meeting'],
-  usage: 'risk meeting',
-  summary: 'Every school: current and proposed category, trend, who has not answered',
-  run(ctx, { data, person }) {
-    const v = meetingView(data, ctx, requireRound(data, ctx), person);
+  usage: 'risk meeting [category|stage|phase|hub <name>] [page N]',
+  summary: 'The board: every school by category, worst first, with trend and where it stands',
+  run(ctx, { data, person, cmd }) {
+    const round = currentRound(data, ctx);
+    // No round yet: the board, with the button to open one for those who may.
+    const v = round ? meetingView(data, ctx, round, person, cmd.args) : boardView(data, ctx, person, cmd.args);
     return reply(v.card, v.data);
   },
 };
