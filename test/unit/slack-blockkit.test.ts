@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderCard, type AdaptiveCard } from '../../src/cards/render';
 import { cardToBlocks, type Block } from '../../src/channels/slack/blockkit';
-import { decodeButton, formModal, inputValues } from '../../src/channels/slack/form';
+import { decodeButton, formModal, inputValues, suggestOptions, toggleOffValues, type CardInput } from '../../src/channels/slack/form';
 import { combine } from '../../src/channels/slack/replies';
 import { CARD_SAMPLES } from '../fixtures/cards';
 
@@ -42,10 +42,22 @@ function slackProblems(blocks: Block[], max: number): string[] {
     if (b.type === 'input') {
       over('block_id', b.block_id, 255);
       over('label', (b.label as { text: string }).text, 2000);
+      const el = b.element as { type: string; options?: { text: { text: string }; description?: { text: string }; value: string }[] };
+      const most = { checkboxes: 10, radio_buttons: 10, static_select: 100, multi_static_select: 100 }[el.type] ?? 0;
+      if (el.options && el.options.length > most) p.push(`${el.type} with ${el.options.length} options (max ${most})`);
+      for (const o of el.options ?? []) {
+        over('option text', o.text.text, 75);
+        over('option description', o.description?.text, 75);
+        over('option value', o.value, 150);
+      }
+      if (ids.has(b.block_id!)) p.push(`duplicate block_id ${b.block_id}`);
+      ids.add(b.block_id!);
     }
   }
   return p;
 }
+
+const choiceKindOf = (modal: { blocks: Block[] }, id: string) => (modal.blocks.find((b) => b.block_id === id)?.element as { type?: string } | undefined)?.type;
 
 const card = (body: unknown[], actions: unknown[] = []): AdaptiveCard => ({ type: 'AdaptiveCard', version: '1.5', body, actions });
 
@@ -53,12 +65,31 @@ describe('Adaptive Card to Block Kit', () => {
   it.each(CARD_SAMPLES.map((s) => [`${s.card}: ${s.label}`, s] as const))('%s fits a Slack message and the Home tab', (_n, sample) => {
     const rendered = renderCard(sample);
     for (const [surface, max] of [['message', 50], ['home', 100]] as const) {
-      const { blocks, text } = cardToBlocks(rendered, surface);
+      const { blocks, text, forms } = cardToBlocks(rendered, surface);
       expect(slackProblems(blocks, max)).toEqual([]);
       expect(text.length).toBeGreaterThan(0);
-      // Every button of the card either made it or is accounted for in a note.
-      for (const b of blocks.filter((x) => x.type === 'actions')) {
-        for (const e of b.elements as { value?: string; url?: string }[]) expect(e.url ?? decodeButton(e.value)).toBeTruthy();
+      expect(text.length).toBeLessThanOrEqual(4000);
+      // Every button made it, its value a short reference: its form is among those to store.
+      const executes = JSON.stringify(rendered).match(/"Action\.(Execute|Submit)"/g)?.length ?? 0;
+      const buttons = blocks.filter((x) => x.type === 'actions').flatMap((b) => b.elements as { value?: string; url?: string }[]);
+      expect(JSON.stringify(blocks)).not.toContain('not shown: Slack cannot show');
+      if (executes) expect(buttons.some((e) => e.value)).toBe(true);
+      for (const e of buttons) {
+        if (e.url) continue;
+        expect(e.value!.length).toBeLessThanOrEqual(2000);
+        const p = decodeButton(e.value)!;
+        expect(p.i).toBeUndefined();
+        if (p.f) expect(forms.map((f) => f.ref)).toContain(p.f);
+      }
+      // Each form opens as a modal within Slack's limits, every input and every choice in it.
+      for (const { form, ref } of forms) {
+        const modal = formModal(form, { v: 'x', d: {}, f: ref }) as { blocks: Block[]; private_metadata: string };
+        expect(slackProblems(modal.blocks, 100)).toEqual([]);
+        const shown = JSON.stringify(modal.blocks);
+        for (const i of form.inputs as CardInput[]) {
+          expect(shown).toContain(`"block_id":"${i.id}"`);
+          if (choiceKindOf(modal, i.id) !== 'external_select') for (const c of i.choices ?? []) expect(shown).toContain(`"value":${JSON.stringify(c.value)}`);
+        }
       }
     }
   });
@@ -74,8 +105,10 @@ describe('Adaptive Card to Block Kit', () => {
     const approve = decodeButton(buttons[0]!.value)!;
     expect(approve.v).toBe('approval.decide');
     expect(approve.d).toEqual({ approvalId: 'a1', decision: 'approve' });
-    // The card has a comment box, so the button opens a form with it first.
-    expect(approve.i?.map((i) => i.id)).toEqual(['comment']);
+    // The card has a comment box, so the button opens a form with it first: stored, not carried.
+    const forms = cardToBlocks(renderCard(sample)).forms;
+    expect(forms.find((f) => f.ref === approve.f)!.form.inputs.map((i) => i.id)).toEqual(['comment']);
+    expect(buttons[0]!.value.length).toBeLessThan(200);
     expect(json).toContain('A button opens a form for: Comment (needed to reject)');
   });
 
@@ -84,11 +117,12 @@ describe('Adaptive Card to Block Kit', () => {
     const rendered = renderCard(sample);
     const showCards = ((rendered.actions ?? []) as { type: string; title: string }[]).filter((a) => a.type === 'Action.ShowCard');
     expect(showCards.length).toBeGreaterThan(0);
-    const buttons = cardToBlocks(rendered).blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements as { text: { text: string }; value: string }[]);
+    const msg = cardToBlocks(rendered);
+    const buttons = msg.blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements as { text: { text: string }; value: string }[]);
     // Every unfolding form is reachable from Slack, under the title the person saw in Teams.
     for (const sc of showCards) expect(buttons.some((b) => b.text.text.startsWith(sc.title))).toBe(true);
     const complete = buttons.map((b) => decodeButton(b.value)!).find((p) => p.v === 'isap.complete');
-    expect(complete?.i?.map((i) => i.id)).toContain('evidence');
+    expect(msg.forms.find((f) => f.ref === complete?.f)!.form.inputs.map((i) => i.id)).toContain('evidence');
   });
 
   it('packs a 150-school list into few blocks and keeps every school', () => {
@@ -132,6 +166,7 @@ describe('Adaptive Card to Block Kit', () => {
   });
 
   it('turns every input kind into a modal and the submission back into card values', () => {
+    const criteria = Array.from({ length: 19 }, (_, i) => ({ title: `AMBER: criterion number ${i} which is described at some length, as the trust wrote it`, value: `amber#${i}` }));
     const inputs = [
       { type: 'Input.Text', id: 'note', label: 'Note', isMultiline: true, maxLength: 5000 },
       { type: 'Input.ChoiceSet', id: 'school', label: 'School', choices: Array.from({ length: 150 }, (_, i) => ({ title: `School ${i}`, value: `s${i}` })) },
@@ -139,46 +174,71 @@ describe('Adaptive Card to Block Kit', () => {
       { type: 'Input.ChoiceSet', id: 'days', label: 'Days', isMultiSelect: true, choices: [{ title: 'Mon', value: 'mon' }, { title: 'Tue', value: 'tue' }] },
       { type: 'Input.Toggle', id: 'notify', title: 'Tell the headteacher', valueOn: 'yes', valueOff: 'no' },
       { type: 'Input.Date', id: 'due', label: 'New due date', isRequired: true },
+      { type: 'Input.ChoiceSet', id: 'criteria', label: 'Which apply?', isMultiSelect: true, style: 'expanded', value: 'amber#1,amber#15', choices: criteria },
     ];
-    const { blocks } = cardToBlocks(card([{ type: 'TextBlock', text: 'Update an action', weight: 'Bolder' }, ...inputs], [{ type: 'Action.Execute', title: 'Save the update', verb: 'isap.update', data: { actionId: 'x1' } }, { type: 'Action.Execute', title: 'Skip', verb: 'isap.skip', associatedInputs: 'none' }]));
-    const [save, skip] = (blocks.find((b) => b.type === 'actions')!.elements as { value: string }[]).map((e) => decodeButton(e.value)!);
+    const msg = cardToBlocks(card([{ type: 'TextBlock', text: 'Update an action', weight: 'Bolder' }, ...inputs], [{ type: 'Action.Execute', title: 'Save the update', verb: 'isap.update', data: { actionId: 'x1' } }, { type: 'Action.Execute', title: 'Skip', verb: 'isap.skip', associatedInputs: 'none' }]));
+    const [save, skip] = (msg.blocks.find((b) => b.type === 'actions')!.elements as { value: string }[]).map((e) => decodeButton(e.value)!);
     expect(skip).toEqual({ v: 'isap.skip', d: {} }); // associatedInputs none: acts at once, no form
-    const payload = save!;
-    const modal = formModal(payload, { v: payload.v, d: payload.d, channel: 'D1', ts: '1.2' }) as { blocks: Block[]; title: { text: string }; submit: { text: string }; private_metadata: string };
+    expect(msg.forms).toHaveLength(1);
+    const form = msg.forms[0]!.form;
+    expect(save).toEqual({ v: 'isap.update', d: { actionId: 'x1' }, f: msg.forms[0]!.ref });
+    const modal = formModal(form, { v: save!.v, d: save!.d, f: save!.f, channel: 'D1', ts: '1.2' }) as { blocks: Block[]; title: { text: string }; submit: { text: string }; private_metadata: string };
     expect(slackProblems(modal.blocks, 100)).toEqual([]);
     expect(modal.title.text).toBe('Save the update');
-    expect(modal.blocks.map((b) => (b.element as { type?: string } | undefined)?.type)).toEqual([undefined, 'plain_text_input', 'static_select', 'radio_buttons', 'multi_static_select', 'checkboxes', 'datepicker']);
-    const select = modal.blocks[2]!;
-    expect((select.element as { options: unknown[] }).options).toHaveLength(100);
-    expect(JSON.stringify(select.hint)).toContain('first 100 of 150');
+    expect(modal.blocks.map((b) => (b.element as { type?: string } | undefined)?.type)).toEqual([undefined, 'plain_text_input', 'external_select', 'radio_buttons', 'multi_static_select', 'checkboxes', 'datepicker', 'checkboxes', 'checkboxes']);
+    // 150 schools: searched as typed, never cut to the first 100.
+    expect(modal.blocks[2]!.element).toMatchObject({ type: 'external_select', action_id: 'school', min_query_length: 0 });
+    expect(JSON.stringify(modal)).not.toContain('first 100');
+    // 19 criteria: every one shown, in checkbox groups of 10, long titles going on in the description.
+    const groups = modal.blocks.slice(7) as { block_id: string; element: { options: { text: { text: string }; description?: { text: string }; value: string }[]; initial_options?: { value: string }[] } }[];
+    expect(groups.map((g) => g.block_id)).toEqual(['criteria', 'criteria::part2']);
+    expect(groups.flatMap((g) => g.element.options.map((o) => o.value))).toEqual(criteria.map((c) => c.value));
+    const o0 = groups[0]!.element.options[0]!;
+    expect(`${o0.text.text} ${o0.description!.text}`).toBe(criteria[0]!.title);
+    expect(groups.flatMap((g) => g.element.initial_options ?? []).map((o) => o.value)).toEqual(['amber#1', 'amber#15']);
     expect(modal.blocks[6]!.optional).toBe(false);
-    const meta = JSON.parse(modal.private_metadata);
-    expect(meta).toMatchObject({ v: 'isap.update', d: { actionId: 'x1' }, channel: 'D1', ts: '1.2', off: { notify: 'no' } });
+    expect(JSON.parse(modal.private_metadata)).toMatchObject({ v: 'isap.update', d: { actionId: 'x1' }, f: save!.f, channel: 'D1', ts: '1.2' });
 
     const values = inputValues(
       {
         note: { note: { type: 'plain_text_input', value: 'Done in assembly' } },
-        school: { school: { type: 'static_select', selected_option: { value: 's7' } } },
+        school: { school: { type: 'external_select', selected_option: { value: 's107' } } },
         rsvp: { rsvp: { type: 'radio_buttons', selected_option: null } },
         days: { days: { type: 'multi_static_select', selected_options: [{ value: 'mon' }, { value: 'tue' }] } },
         notify: { notify: { type: 'checkboxes', selected_options: [] } },
         due: { due: { type: 'datepicker', selected_date: '2026-12-01' } },
+        criteria: { criteria: { type: 'checkboxes', selected_options: [{ value: 'amber#1' }] } },
+        'criteria::part2': { 'criteria::part2': { type: 'checkboxes', selected_options: [{ value: 'amber#15' }, { value: 'amber#18' }] } },
       },
-      meta.off,
+      toggleOffValues(form.inputs),
     );
-    expect(values).toEqual({ note: 'Done in assembly', school: 's7', days: 'mon,tue', notify: 'no', due: '2026-12-01' });
+    expect(values).toEqual({ note: 'Done in assembly', school: 's107', days: 'mon,tue', notify: 'no', due: '2026-12-01', criteria: 'amber#1,amber#15,amber#18' });
   });
 
-  it('compresses a large button payload and leaves out one that still cannot fit, saying so', () => {
-    const choices = Array.from({ length: 120 }, (_, i) => ({ title: `Beacon Primary class ${i}`, value: `beacon-class-${i}` }));
+  it('keeps every button a short reference, however large its form or its data', () => {
+    const choices = Array.from({ length: 1000 }, (_, i) => ({ title: `Beacon Primary class ${i}`, value: `beacon-class-${i}` }));
     const big = cardToBlocks(card([{ type: 'Input.ChoiceSet', id: 'c', choices }], [{ type: 'Action.Execute', title: 'Go', verb: 'x.y' }]));
     const value = (big.blocks.find((b) => b.type === 'actions')!.elements as { value: string }[])[0]!.value;
-    expect(value.startsWith('z:')).toBe(true);
-    expect(decodeButton(value)!.i![0]!.id).toBe('c');
+    expect(value.length).toBeLessThan(100);
+    expect(big.forms[0]!.form.inputs[0]!.id).toBe('c');
 
-    const huge = cardToBlocks(card([], [{ type: 'Action.Execute', title: 'Go', verb: 'x.y', data: { blob: Array.from({ length: 2000 }, (_, i) => i * 7919).join('') } }]));
-    expect(huge.blocks.some((b) => b.type === 'actions')).toBe(false);
-    expect(JSON.stringify(huge.blocks)).toContain('1 more button is too large for Slack');
+    const blob = Array.from({ length: 2000 }, (_, i) => i * 7919).join('');
+    const huge = cardToBlocks(card([], [{ type: 'Action.Execute', title: 'Go', verb: 'x.y', data: { blob } }]));
+    const p = decodeButton((huge.blocks.find((b) => b.type === 'actions')!.elements as { value: string }[])[0]!.value)!;
+    expect(p).toEqual({ v: 'x.y', d: {}, f: huge.forms[0]!.ref });
+    expect(huge.forms[0]!.form).toMatchObject({ inputs: [], data: { blob } });
+    // The same form is the same reference: stored once however many cards carry it.
+    expect(cardToBlocks(card([{ type: 'Input.ChoiceSet', id: 'c', choices }], [{ type: 'Action.Execute', title: 'Go', verb: 'x.y' }])).forms[0]!.ref).toBe(big.forms[0]!.ref);
+  });
+
+  it('suggests at most 100 options for what was typed, best matches first', () => {
+    const names = ['Northgate Junior', 'Beacon Primary', 'Old Beacon Lane Academy', 'St Mary\'s', 'Beaconsfield High', 'Lighthouse (Beacon Trust)'];
+    const input: CardInput = { type: 'Input.ChoiceSet', id: 'school', choices: [...Array.from({ length: 994 }, (_, i) => ({ title: `School ${i}`, value: `s${i}` })), ...names.map((n, i) => ({ title: n, value: `n${i}` }))] };
+    expect(suggestOptions(input, 'beacon').map((o) => o.text.text)).toEqual(['Beacon Primary', 'Beaconsfield High', 'Old Beacon Lane Academy', 'Lighthouse (Beacon Trust)']);
+    expect(suggestOptions(input, 'Beacon Primary').map((o) => o.value)[0]).toBe('n1');
+    expect(suggestOptions(input, '')).toHaveLength(100);
+    expect(suggestOptions(input, 'school 9')).toHaveLength(100);
+    expect(suggestOptions(input, 'zzz')).toEqual([]);
   });
 
   it('sends many cards as few messages, each within 50 blocks and with unique button ids', () => {
@@ -189,5 +249,10 @@ describe('Adaptive Card to Block Kit', () => {
     for (const m of messages) expect(slackProblems(m.blocks, 50)).toEqual([]);
     const buttons = messages.flatMap((m) => m.blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements as { value: string }[]));
     expect(buttons.filter((b) => decodeButton(b.value)?.v === 'approval.decide')).toHaveLength(20);
+    // The forms behind the buttons travel with the message that carries them.
+    for (const m of messages) for (const b of m.blocks.filter((x) => x.type === 'actions').flatMap((x) => x.elements as { value: string }[])) {
+      const f = decodeButton(b.value)?.f;
+      if (f) expect(m.forms.map((x) => x.ref)).toContain(f);
+    }
   });
 });

@@ -1,8 +1,10 @@
 // One translator from the expanded Adaptive Card to Block Kit: the card stays the single source and
 // Slack gets the subset we use. Pure. Everything is kept within Slack's limits: long text is split,
 // long lists packed into fewer blocks, and what still does not fit is cut with a "more" note.
+// A button with a form carries a reference to it: the forms referenced are returned with the blocks,
+// for the sending side to store before posting.
 import type { AdaptiveCard } from '../../cards/render';
-import { encodeButton, toCardInput, type CardInput } from './form';
+import { encodeButton, storedForm, toCardInput, type CardInput, type FormRef } from './form';
 import { chunk, clip, LIMITS } from './limits';
 
 export type Block = { type: string; block_id?: string; [k: string]: unknown };
@@ -12,6 +14,8 @@ export interface SlackMessage {
   /** Notification and screen-reader text. */
   text: string;
   blocks: Block[];
+  /** The stored forms its buttons refer to: save them (SlackFormStore) before sending. */
+  forms: FormRef[];
 }
 
 export type Surface = 'message' | 'home' | 'modal';
@@ -34,7 +38,11 @@ export function cardToBlocks(card: AdaptiveCard, surface: Surface = 'message'): 
   t.elements((card.body ?? []) as El[]);
   t.actions((card.actions ?? []) as El[]);
   const max = surface === 'message' ? LIMITS.messageBlocks : LIMITS.viewBlocks;
-  return { text: clip(t.summary() || 'Improvement Bot', LIMITS.fallbackText), blocks: fit(t.blocks, max) };
+  const blocks = fit(t.blocks, max);
+  // Only the forms of buttons that made it into the blocks.
+  const json = JSON.stringify(blocks);
+  const forms = [...t.forms.values()].filter((f) => json.includes(f.ref));
+  return { text: clip(t.summary() || 'Improvement Bot', LIMITS.fallbackText), blocks, forms };
 }
 
 class Translation {
@@ -42,7 +50,8 @@ class Translation {
   private inputs: CardInput[] = [];
   private texts: string[] = [];
   private buttons = 0;
-  private forms = 0;
+  private formButtons = 0;
+  forms = new Map<string, FormRef>();
 
   constructor(private card: AdaptiveCard) {
     this.inputs = collectInputs((card.body ?? []) as El[]);
@@ -127,7 +136,7 @@ class Translation {
 
   actions(actions: El[]): void {
     const elements: El[] = [];
-    const formsBefore = this.forms;
+    const formsBefore = this.formButtons;
     let dropped = 0;
     for (const a of actions) {
       if (a.type === 'Action.ShowCard') {
@@ -141,12 +150,12 @@ class Translation {
       if (b) elements.push(b);
       else if (a.type === 'Action.Execute' || a.type === 'Action.Submit') dropped++;
     }
-    if (this.forms > formsBefore && this.inputs.length) {
+    if (this.formButtons > formsBefore && this.inputs.length) {
       const names = this.inputs.map((i) => i.label || i.placeholder || i.title || i.id).join(', ');
       this.blocks.push({ type: 'context', elements: [mrkdwn(clip(`A button opens a form for: ${toMrkdwn(names)}`, LIMITS.fieldText))] });
     }
     for (let i = 0; i < elements.length; i += LIMITS.actionsElements) this.blocks.push({ type: 'actions', elements: elements.slice(i, i + LIMITS.actionsElements) });
-    if (dropped) this.blocks.push({ type: 'context', elements: [mrkdwn(`${dropped} more button${dropped === 1 ? ' is' : 's are'} too large for Slack: use this card in Teams or the playground.`)] });
+    if (dropped) this.blocks.push({ type: 'context', elements: [mrkdwn(`${dropped} more button${dropped === 1 ? ' is' : 's are'} not shown: Slack cannot show ${dropped === 1 ? 'it' : 'them'}.`)] });
   }
 
   /** An Action.ShowCard's inner buttons, with the inner card's inputs (and the outer card's) as their form. */
@@ -182,10 +191,20 @@ class Translation {
     const verb = String(a.verb ?? data.verb ?? '');
     if (!verb) return undefined;
     // associatedInputs "none" (a Cancel, a Skip) sends no inputs: no form to fill in first.
-    const form = this.inputs.length > 0 && a.associatedInputs !== 'none';
-    if (form) this.forms++;
-    const value = encodeButton({ v: verb, d: data, ...(form ? { i: this.inputs, t: title, h: clip(this.heading(), LIMITS.headerText) } : {}) });
+    const inputs = this.inputs.length > 0 && a.associatedInputs !== 'none' ? this.inputs : [];
+    if (inputs.length) this.formButtons++;
+    const form = { inputs, title, heading: inputs.length ? clip(this.heading(), LIMITS.headerText) : '' };
+    // The button carries the verb, its data and the form's reference; data too large for it is
+    // stored with the form instead, so no button is ever dropped for its size.
+    const ref = inputs.length ? this.remember(storedForm(form)) : undefined;
+    let value = encodeButton({ v: verb, d: data, f: ref });
+    if (!value) value = encodeButton({ v: verb, f: this.remember(storedForm({ ...form, data })) });
     return value ? { ...base, value } : undefined;
+  }
+
+  private remember(f: FormRef): string {
+    this.forms.set(f.ref, f);
+    return f.ref;
   }
 
   private heading(): string {

@@ -1,6 +1,8 @@
 // The Slack channel: Bolt 5 on our one HTTP server (POST /slack/events, Bolt's own signature check)
 // or over Socket Mode when SLACK_APP_TOKEN is set. Bolt stays inside src/channels/slack/.
+import path from 'node:path';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
+import { openSlackFormStore } from '../../store/slack-forms';
 import { registerHandlers } from './handlers';
 import { createSlackSender } from './sender';
 import { StartupError, type Channel, type ChannelDeps } from '../channel';
@@ -29,13 +31,15 @@ export function createSlackChannel(deps: ChannelDeps): Channel {
   app.error(async (e) => {
     console.error('[slack] listener failed:', e.message);
   });
-  registerHandlers(app, deps);
+  // The forms behind buttons, kept beside the store: a headteacher may click days later, after a restart.
+  const forms = openSlackFormStore(path.join(deps.config.dataDir, 'slack-forms'));
+  registerHandlers(app, deps, forms);
   const outboxClient = new webApi.WebClient(cfg.botToken, { ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logLevel: LogLevel.ERROR });
 
   return {
     name: 'slack',
     routes: http ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => http.requestListener(req, res) }] : [],
-    sender: createSlackSender(outboxClient, deps.store, deps.now),
+    sender: createSlackSender(outboxClient, deps.store, forms, deps.now),
     async start() {
       try {
         await app.init();

@@ -1,13 +1,16 @@
 // The outbox's way into Slack: post (chat.postMessage), update (chat.update) and open a DM with
-// someone (conversations.open). Slack's errors become DeliveryErrors the outbox knows what to do with.
+// someone (conversations.open). Slack's errors become DeliveryErrors the outbox knows what to do with;
+// a card Slack refuses (invalid_blocks, msg_too_long) is replaced by a short message saying what to type.
 import type { webApi } from '@slack/bolt';
 import type { View } from '../../app/command';
 import type { AdaptiveCard } from '../../cards/render';
 import type { Person } from '../../domain';
 import { DeliveryError, type Sender } from '../../delivery/sender';
 import type { Conversation } from '../../store/schema';
+import type { SlackFormStore } from '../../store/slack-forms';
 import type { Store } from '../../store/store';
-import { cardToBlocks } from './blockkit';
+import { cardToBlocks, type SlackMessage } from './blockkit';
+import { logRefusal, refusalOf, refusedMessage } from './refusals';
 
 type WebClient = webApi.WebClient;
 
@@ -29,20 +32,39 @@ const BLOCKED = new Set([
 /** Slack's messageId for the outbox: `channel|ts`, everything chat.update needs. */
 export const messageIdOf = (channel: string, ts: string) => `${channel}|${ts}`;
 
-export function createSlackSender(client: WebClient, store: Store, now: () => Date): Sender {
+export function createSlackSender(client: WebClient, store: Store, forms: SlackFormStore, now: () => Date): Sender {
   const channelOf = (conv: Conversation) => (conv.ref as { channel?: string } | null)?.channel ?? conv.key.replace(/^slack:/, '');
+  /** The card as Slack blocks, its buttons' forms stored first. */
+  const prepare = async (card: AdaptiveCard): Promise<SlackMessage> => {
+    const msg = cardToBlocks(card);
+    await forms.save(msg.forms);
+    return msg;
+  };
+  /** Sends a card; when Slack refuses it, logs that and sends the short message in its place. */
+  const sendOrSayRefused = async <T>(view: View, msg: SlackMessage, send: (m: { text: string; blocks: unknown[] }) => Promise<T>): Promise<T> => {
+    try {
+      return await send({ text: msg.text, blocks: msg.blocks });
+    } catch (e) {
+      const reason = refusalOf(e);
+      if (!reason) throw e;
+      logRefusal('notification', view.card, msg, reason);
+      return send(refusedMessage(view.card, reason, 'notification'));
+    }
+  };
   return {
     platform: 'slack',
     // chat.postMessage allows about one message a second per channel.
     minGapMs: 1000,
-    async post(conv, _view: View, card: AdaptiveCard) {
+    async post(conv, view: View, card: AdaptiveCard) {
       const channel = channelOf(conv);
-      const res = await call(() => client.chat.postMessage({ channel, ...cardToBlocks(card) }));
+      const msg = await prepare(card);
+      const res = await call(() => sendOrSayRefused(view, msg, (m) => client.chat.postMessage({ channel, text: m.text, blocks: m.blocks as never })));
       return { messageId: messageIdOf(res.channel ?? channel, res.ts!) };
     },
-    async update(_conv, messageId, _view, card) {
+    async update(_conv, messageId, view, card) {
       const [channel, ts] = messageId.split('|');
-      await call(() => client.chat.update({ channel: channel!, ts: ts!, ...cardToBlocks(card) }));
+      const msg = await prepare(card);
+      await call(() => sendOrSayRefused(view, msg, (m) => client.chat.update({ channel: channel!, ts: ts!, text: m.text, blocks: m.blocks as never })));
     },
     async reach(person: Person) {
       const user = person.slackUserId ?? (await call(() => client.users.lookupByEmail({ email: person.email })).catch(() => undefined))?.user?.id;
