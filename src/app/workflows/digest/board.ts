@@ -8,6 +8,12 @@ import { formatDate, formatWhen } from '../../views/format';
 import { categorySummary, dayOf, figures, plural, schoolsPerCategory, termOf } from './figures';
 import { digestView, section, type Item } from './view';
 import { OUTCOME_WORD } from '../../../domain/approvals';
+import type { CategoryChange } from '../../../domain';
+
+type Way = 'weaker' | 'stronger' | 'same';
+/** The board reads the moves that matter; the rest are counted. Keeps the card small at 1,000 schools. */
+const MOVES_SHOWN = 10;
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function boardDigest(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): View {
   const f = figures(ctx);
@@ -20,14 +26,37 @@ export function boardDigest(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): V
   const label = (id?: string) => fw.categories.find((c) => c.id === id)?.label ?? id ?? '';
   const school = (id?: string) => data.schools.find((s) => s.id === id)?.name ?? 'the trust';
 
-  const moves = data.categoryHistory.filter((c) => c.from && inTerm(c.at)).sort((a, b) => b.at.localeCompare(a.at));
-  const better = moves.filter((c) => (rank(c.to) ?? 0) < (rank(c.from) ?? 0)).length;
-  const worse = moves.filter((c) => (rank(c.to) ?? 0) > (rank(c.from) ?? 0)).length;
-  const moveItems: Item[] = moves.map((c) => ({
-    title: `${school(c.schoolId)}: ${label(c.from)} → ${label(c.to)}`,
-    detail: `${formatWhen(c.at, f.timeZone)}. ${c.rationale}`,
-    flag: (rank(c.to) ?? 0) > (rank(c.from) ?? 0),
+  const overlay = fw.overlay ? ` + ${fw.overlay.label}` : '';
+  const state = (id: string | undefined, urgent: boolean) => `${label(id)}${urgent ? overlay : ''}`;
+
+  // Each category decision this term, and which way it went. A confirmation (same category) is a
+  // decision but not a move; URGENT ACTION added at the same category is a move to a weaker state.
+  const urgentBefore = new Map<string, boolean>();
+  const decisions: { c: CategoryChange; was: boolean; way: Way }[] = [];
+  for (const c of [...data.categoryHistory].sort((a, b) => a.at.localeCompare(b.at))) {
+    const was = urgentBefore.get(c.schoolId) ?? false;
+    urgentBefore.set(c.schoolId, c.urgentAction);
+    if (!c.from || !inTerm(c.at)) continue;
+    const step = (rank(c.to) ?? 0) - (rank(c.from) ?? 0) || Number(c.urgentAction) - Number(was);
+    decisions.push({ c, was, way: step > 0 ? 'weaker' : step < 0 ? 'stronger' : 'same' });
+  }
+  const count = (w: Way) => decisions.filter((d) => d.way === w).length;
+  const [worse, better, same] = [count('weaker'), count('stronger'), count('same')];
+  // The moves that matter first: to a weaker category (the biggest drop first), then the newest.
+  const drop = (d: (typeof decisions)[number]) => Math.abs((rank(d.c.to) ?? 0) - (rank(d.c.from) ?? 0));
+  const moves = decisions
+    .filter((d) => d.way !== 'same')
+    .sort((a, b) => Number(b.way === 'weaker') - Number(a.way === 'weaker') || drop(b) - drop(a) || b.c.at.localeCompare(a.c.at));
+  const moveItems: Item[] = moves.slice(0, MOVES_SHOWN).map(({ c, was, way }) => ({
+    title: `${school(c.schoolId)}: ${state(c.from, was)} → ${state(c.to, c.urgentAction)}`,
+    detail: `${way === 'weaker' ? 'To a weaker category' : 'To a stronger category'}, ${formatWhen(c.at, f.timeZone)}. ${clip(c.rationale, 200)}`,
+    flag: way === 'weaker',
   }));
+  const hidden = moves.slice(MOVES_SHOWN);
+  const hiddenWorse = hidden.filter((d) => d.way === 'weaker').length;
+  const movesMore = hidden.length
+    ? `… and ${plural(hidden.length, 'more move')}: ${hiddenWorse} to a weaker category, ${hidden.length - hiddenWorse} to a stronger. Type risk <school> for a school's record.`
+    : '';
 
   const decided = data.approvals.filter((a) => a.status !== 'pending' && inTerm(a.decidedAt)).sort((a, b) => b.decidedAt!.localeCompare(a.decidedAt!));
   const decisionItems: Item[] = decided.map((a) => ({
@@ -45,13 +74,16 @@ export function boardDigest(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): V
     facts: [
       { title: plural(data.schools.length, 'school'), value: categorySummary(f) },
       ...(fw.overlay ? [{ title: fw.overlay.label, value: String(ua) }] : []),
-      { title: 'Category moves this term', value: moves.length ? `${moves.length} (${better} improved, ${worse} declined)` : 'none' },
+      {
+        title: 'Category decisions this term',
+        value: decisions.length ? `${decisions.length}: ${worse} moved to a weaker category, ${better} to a stronger, ${same} confirmed` : 'none',
+      },
       { title: 'Decisions taken this term', value: String(decided.length) },
       { title: 'Talent register', value: `${plural(register.length, 'person', 'people')} (${added} added this term)` },
     ],
     donut: schoolsPerCategory(f),
     sections: [
-      section('Category moves this term', moveItems, 'No school changed category this term.', 10, 'more moves'),
+      { ...section('Category moves this term', moveItems, 'No school changed category this term.', MOVES_SHOWN), more: movesMore },
       section('Decisions taken this term', decisionItems, 'No decisions were taken this term.', 10, 'more decisions'),
       section('Talent register', [
         { title: `${plural(register.length, 'person', 'people')} on the register`, detail: `${added} added this term; ${dueRefresh} due for the annual refresh within 30 days.` },
