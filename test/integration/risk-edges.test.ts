@@ -109,6 +109,14 @@ describe('risk meeting for a 150-school trust', () => {
       const red = replyText(await big.as('tom').say('risk meeting red'));
       expect(red).toContain('Risk meeting, Autumn 2 2026-27: RED schools');
       expect(red).not.toContain('AMBER (');
+      // Every school decided (half of them moved) and published: the confirmation lists moves, counts the rest.
+      await big.bot.store.transact((d) => {
+        d.riskRounds.at(-1)!.entries.forEach((e, i) => Object.assign(e, { status: 'decided', decided: i % 2 ? 'red' : d.schools.find((s) => s.id === e.schoolId)!.categoryId, decidedById: 'tom', rationale: 'Agreed at the meeting.' }));
+      });
+      const published = await big.as('tom').say('risk publish');
+      expect(JSON.stringify(renderCard(published.replies[0]!)).length).toBeLessThan(20_000);
+      expect(replyText(published)).toContain('Published 150 schools');
+      expect(replyText(published)).toMatch(/… and \d+ more moves/);
     } finally {
       await big.stop();
     }

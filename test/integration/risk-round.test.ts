@@ -192,7 +192,11 @@ describe('risk round (rag-5)', () => {
   it('tom publishes: histories, ISAP actions and each headteacher told', async () => {
     const o = await t.as('tom').say('risk publish');
     expect(replyText(o)).toContain('Published 2 schools, Autumn 2 2026-27');
-    expect(replyText(o)).toContain('5 not yet decided');
+    expect(replyText(o)).toContain('1 moved, 1 confirmed. 5 not yet decided');
+    // A move is listed with where the school was; a confirmation is counted, never shown as a move.
+    expect(replyText(o)).toContain('Beacon Primary: RED\nwas AMBER');
+    expect(replyText(o)).toContain('Confirmed where they were: 1\nGREEN 1');
+    expect(replyText(o)).not.toContain('GREEN → GREEN');
     const rachel = to(o, 'rachel')[0]!;
     const text = cardText(rachel);
     expect(text).toContain('Beacon Primary: RED');

@@ -76,6 +76,41 @@ export function addRemedialActions(draft: Data, ctx: Context, school: School, so
   return added;
 }
 
+interface Published {
+  name: string;
+  from: string;
+  to: string;
+  /** The new category's rank, to list moves into the weakest categories first. */
+  rank: number;
+}
+
+/** Moves listed one by one on the confirmation; the rest are counted. Keeps it small at 1,000 schools. */
+const MOVES_SHOWN = 25;
+
+/**
+ * What was published: the moves first (into the weakest categories first), then the confirmations
+ * counted by category, so the card stays a screen long however many schools the round had.
+ */
+function publishedView(name: string, published: Published[], pending: number): View {
+  const moves = published.filter((p) => p.from !== p.to).sort((a, b) => b.rank - a.rank || a.name.localeCompare(b.name));
+  const confirmed = new Map<string, number>();
+  for (const p of published) if (p.from === p.to) confirmed.set(p.to, (confirmed.get(p.to) ?? 0) + 1);
+  const items = [
+    ...moves.slice(0, MOVES_SHOWN).map((m) => ({ title: `${m.name}: ${m.to}`, detail: `was ${m.from}` })),
+    ...(moves.length > MOVES_SHOWN ? [{ title: `… and ${moves.length - MOVES_SHOWN} more moves`, detail: 'Type risk board to see every school in its category.' }] : []),
+    ...(confirmed.size ? [{ title: `Confirmed where they were: ${[...confirmed.values()].reduce((a, b) => a + b, 0)}`, detail: [...confirmed.entries()].map(([c, n]) => `${c} ${n}`).join(' · ') }] : []),
+  ];
+  return {
+    card: 'list',
+    data: {
+      title: `Published ${published.length} school${published.length === 1 ? '' : 's'}, ${name}`,
+      intro: `${moves.length} moved, ${published.length - moves.length} confirmed. ${pending ? `${pending} not yet decided or waiting for the CEO: publish again once they are.` : 'Every school in the round is published.'}`,
+      empty: '',
+      items,
+    },
+  };
+}
+
 export const publishCommand: TextCommand = {
   key: 'risk.publish',
   words: ['risk', 'publish'],
@@ -91,7 +126,7 @@ export const publishCommand: TextCommand = {
         throw new AppError('ALREADY_DONE', `Nothing to publish for ${name}: no school is decided and unpublished.`, 'Decide schools first: type risk meeting.');
       }
       const notifications: Notification[] = [];
-      const published: string[] = [];
+      const published: Published[] = [];
       for (const entry of ready) {
         const school = draft.schools.find((s) => s.id === entry.schoolId)!;
         let from = placementLabel(fw, school.categoryId, school.urgentAction);
@@ -112,7 +147,7 @@ export const publishCommand: TextCommand = {
         entry.status = 'published';
         const actions = addRemedialActions(draft, ctx, school, `risk round ${name}`);
         const to = placementOf(draft, school);
-        published.push(`${school.name}: ${to}`);
+        published.push({ name: school.name, from, to, rank: categoryById(fw, school.categoryId)?.rank ?? 0 });
         const who = responderFor(school);
         if (who) {
           const view = outcomeView(draft, ctx, school, {
@@ -131,19 +166,7 @@ export const publishCommand: TextCommand = {
       return { name, published, notifications, pending };
     });
     await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'risk.publish', subject: result.name, outcome: 'ok', detail: { schools: result.published.length } });
-    return outcome(
-      [
-        {
-          card: 'list',
-          data: {
-            title: `Published ${result.published.length} school${result.published.length === 1 ? '' : 's'}, ${result.name}`,
-            intro: result.pending ? `${result.pending} not yet decided or waiting for the CEO: publish again once they are.` : 'Every school in the round is published.',
-            empty: '',
-            items: result.published.map((title) => ({ title, detail: '' })),
-          },
-        },
-      ],
-      result.notifications,
+    return outcome([publishedView(result.name, result.published, result.pending)],       result.notifications,
     );
   },
 };
