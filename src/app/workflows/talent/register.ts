@@ -1,7 +1,7 @@
 // Reading the register: the register and the pipeline by stage, search for school-to-school
 // support, and the entries due for their annual refresh.
 import { z } from 'zod';
-import { PHASES, seesWholeTrust, schoolsOf, type Phase, type TalentEntry } from '../../../domain';
+import { PHASES, seesWholeTrust, schoolsOf, type Person, type Phase, type TalentEntry } from '../../../domain';
 import { localDate } from '../../../domain/calendar';
 import { topN } from '../../../domain/digest';
 import { IN_PIPELINE, refreshDueOn, refreshesDue, searchRegister, searchWords } from '../../../domain/talent-register';
@@ -13,6 +13,9 @@ import { formatDate } from '../../views/format';
 import { dateWithYear, entryItem, message, note, phaseLabel, registerView, STAGE_HEADINGS, type Section } from './views';
 
 const PER_SECTION = 15;
+
+/** Only a headteacher nominates (their own staff): the button is theirs. */
+const mayNominate = (person: Person) => schoolsOf(person, 'headteacher').length > 0;
 
 function section(data: Readonly<Data>, heading: string, entries: TalentEntry[], empty: string, extra: (e: TalentEntry) => string = () => ''): Section {
   const { shown, more } = topN(entries, PER_SECTION, 'more');
@@ -38,7 +41,7 @@ export const listCommand: TextCommand = {
       if (entries.length) sections.push(section(data, STAGE_HEADINGS[stage], entries, ''));
     }
     const more = register.length > PER_SECTION ? ' Type talent search <expertise> [phase] to find someone.' : '';
-    return outcome([registerView('Talent register', `${register.length} on the register.${more}`, sections)]);
+    return outcome([registerView('Talent register', `${register.length} on the register.${more}`, sections, mayNominate(person))]);
   },
 };
 
@@ -47,7 +50,7 @@ export const searchCommand: TextCommand = {
   words: ['talent', 'search'],
   usage: 'talent search <expertise> [phase]',
   summary: 'Find staff on the register for school-to-school support',
-  run(_ctx, { cmd, data }) {
+  run(_ctx, { cmd, data, person }) {
     const args = [...cmd.args];
     const last = args[args.length - 1]?.toLowerCase();
     const phase = last && (PHASES as readonly string[]).includes(last) ? (args.pop()!.toLowerCase() as Phase) : undefined;
@@ -64,7 +67,7 @@ export const searchCommand: TextCommand = {
           more,
           empty: 'Try fewer or shorter words, or leave out the phase. Type talent to see the whole register.',
         },
-      ]),
+      ], mayNominate(person)),
     ]);
   },
 };

@@ -63,8 +63,9 @@ export interface Section {
   empty: string;
 }
 
-export function registerView(title: string, intro: string, sections: Section[]): View {
-  return { card: 'talent-register', data: { title, intro, sections } };
+/** `canNominate`: the viewer is a headteacher, so the card offers the Nominate button. */
+export function registerView(title: string, intro: string, sections: Section[], canNominate = false): View {
+  return { card: 'talent-register', data: { title, intro, sections, canNominate } };
 }
 
 /** One line per entry: who and where, then what they offer. */
