@@ -44,6 +44,25 @@ export function openSlackFormStore(dir: string): SlackFormStore {
     if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
   };
   const fileOf = (ref: string) => path.join(dir, `${ref}.json`);
+  const writing = new Map<string, Promise<void>>();
+  let tmpSeq = 0;
+
+  async function writeOnce(ref: string, form: StoredForm): Promise<void> {
+    if (!REF.test(ref)) throw new StoreError('STORE_INVALID', `bad Slack form reference ${ref}`, 'This is a bug: form references come from formRef().');
+    if (!(await exists(fileOf(ref)))) {
+      // A temp file renamed into place, so a reader never sees half a form.
+      const tmp = path.join(dir, `.${ref}.${process.pid}.${++tmpSeq}.tmp`);
+      try {
+        await writeDurably(tmp, JSON.stringify(form));
+        await rename(tmp, fileOf(ref));
+        await syncDir(dir);
+      } catch (e) {
+        throw new StoreError('STORE_IO', `cannot write ${fileOf(ref)}: ${(e as Error).message}`, 'Check disk space and DATA_DIR permissions.');
+      }
+    }
+    known.add(ref);
+    remember(ref, form);
+  }
 
   return {
     async save(forms) {
@@ -51,24 +70,15 @@ export function openSlackFormStore(dir: string): SlackFormStore {
       if (!fresh.length) return;
       ready ??= mkdir(dir, { recursive: true });
       await ready;
-      for (const { ref, form } of fresh) {
-        if (!REF.test(ref)) throw new StoreError('STORE_INVALID', `bad Slack form reference ${ref}`, 'This is a bug: form references come from formRef().');
-        if (await exists(fileOf(ref))) {
-          known.add(ref);
-          continue;
+      // Two sends of the same form at once write it once.
+      await Promise.all(fresh.map((f) => {
+        let p = writing.get(f.ref);
+        if (!p) {
+          p = writeOnce(f.ref, f.form).finally(() => writing.delete(f.ref));
+          writing.set(f.ref, p);
         }
-        // Write-once: a temp file renamed into place, so a reader never sees half a form.
-        const tmp = path.join(dir, `.${ref}.${process.pid}.tmp`);
-        try {
-          await writeDurably(tmp, JSON.stringify(form));
-          await rename(tmp, fileOf(ref));
-        } catch (e) {
-          throw new StoreError('STORE_IO', `cannot write ${fileOf(ref)}: ${(e as Error).message}`, 'Check disk space and DATA_DIR permissions.');
-        }
-        known.add(ref);
-        remember(ref, form);
-      }
-      await syncDir(dir);
+        return p;
+      }));
     },
     async get(ref) {
       if (!REF.test(ref)) return undefined;

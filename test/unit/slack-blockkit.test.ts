@@ -190,7 +190,7 @@ describe('Adaptive Card to Block Kit', () => {
     expect(modal.blocks[2]!.element).toMatchObject({ type: 'external_select', action_id: 'school', min_query_length: 0 });
     expect(JSON.stringify(modal)).not.toContain('first 100');
     // 19 criteria: every one shown, in checkbox groups of 10, long titles going on in the description.
-    const groups = modal.blocks.slice(7) as { block_id: string; element: { options: { text: { text: string }; description?: { text: string }; value: string }[]; initial_options?: { value: string }[] } }[];
+    const groups = modal.blocks.slice(7) as unknown as { block_id: string; element: { options: { text: { text: string }; description?: { text: string }; value: string }[]; initial_options?: { value: string }[] } }[];
     expect(groups.map((g) => g.block_id)).toEqual(['criteria', 'criteria::part2']);
     expect(groups.flatMap((g) => g.element.options.map((o) => o.value))).toEqual(criteria.map((c) => c.value));
     const o0 = groups[0]!.element.options[0]!;

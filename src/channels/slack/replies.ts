@@ -29,13 +29,14 @@ export type Outgoing = SlackMessage & { view: string };
 export function respondTo(url: string): Respond {
   return async (message) => {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(message) });
-    const body = await res.text().catch(() => '');
+    const body = (await res.text().catch(() => '')).trim();
     let error: string | undefined;
     try {
       const parsed = JSON.parse(body) as { ok?: boolean; error?: string };
       if (parsed && parsed.ok === false) error = parsed.error ?? 'unknown_error';
     } catch {
-      // Slack answers a good post with a plain "ok".
+      // Like an incoming webhook, a response_url answers in plain text: "ok", or an error code.
+      if (!res.ok && /^[a-z_]{3,60}$/.test(body)) error = body;
     }
     if (!res.ok || error) throw new ResponseUrlError(res.status, error);
     return res;
