@@ -46,13 +46,14 @@ describe('isap: lists', () => {
     expect(replyText(await t.as('tom').say('isap nowhere'))).toContain('A school called "nowhere" was not found');
   });
 
-  it('lists every overdue action school by school for the DoSI, and only her own school for a headteacher', async () => {
+  it('lists every overdue action, most overdue first, for the DoSI, and only her own school for a headteacher', async () => {
     const text = replyText(await t.as('tom').say('isap overdue'));
     expect(text).toContain('6 overdue actions');
-    expect(text).toContain('Across 4 schools.');
-    const order = ['Beacon Primary (2)', 'Oakfield Academy (2)', 'Northgate Junior School (1)', 'Riverside Academy (1)'].map((s) => text.indexOf(s));
-    expect(order.every((i) => i > 0)).toBe(true);
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(text).toContain('Across 4 schools; most overdue first.');
+    expect(text).toContain('Most overdue actions: Beacon Primary (2), Oakfield Academy (2), Northgate Junior School (1), Riverside Academy (1).');
+    const days = [...text.matchAll(/\((\d+) school days? ago\)/g)].map((m) => Number(m[1]));
+    expect(days.length).toBe(6);
+    expect([...days].sort((a, b) => b - a)).toEqual(days);
     const own = replyText(await t.as('rachel').say('isap overdue'));
     expect(own).toContain('2 overdue actions');
     expect(own).not.toContain('Oakfield');

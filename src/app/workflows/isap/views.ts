@@ -7,10 +7,8 @@ import type { View } from '../../command';
 import { personById } from '../../people';
 import { addDays, localDate } from '../../../domain/calendar';
 import { formatDate } from '../../views/format';
+import { pageLabel, pageOf } from '../../views/paging';
 import { mayChange, schoolName } from './scope';
-
-/** Cards stay readable and inside the platforms' size limits. */
-export const MAX_ITEMS = 30;
 
 const RAG_COLOUR = { red: 'Attention', amber: 'Warning', green: 'Good' } as const;
 
@@ -80,18 +78,27 @@ export interface PlanGroup {
   items: PlanItem[];
 }
 
-/** Caps the items across groups, saying how many were left off. */
-export function planView(title: string, intro: string, empty: string, groups: PlanGroup[]): View {
-  let left = MAX_ITEMS;
-  let more = 0;
-  const shown = groups
-    .map((g) => {
-      const items = g.items.slice(0, Math.max(0, left));
-      more += g.items.length - items.length;
-      left -= items.length;
-      return { name: g.name, items };
-    })
-    .filter((g) => g.items.length);
-  return { card: 'isap-plan', data: { title, intro, empty, groups: shown, more: more ? `${more} more not shown: open a school's plan to see them all.` : '' } };
+/**
+ * One line per action, a page at a time: about 20 lines keep the card near 15 KB for Teams and under
+ * Slack's 50 blocks at any trust size (measured in test/integration/isap-paging.test.ts).
+ */
+export const PAGE_SIZE = 20;
+
+/** An item in a list already in the order people need it, with the heading it sits under. */
+export interface Listed {
+  group: string;
+  item: PlanItem;
 }
 
+/** One page of `listed`, regrouped under its headings in the order they first appear. */
+export function planPage(title: string, intro: string, empty: string, listed: Listed[], page: number, command: string, size = PAGE_SIZE): View {
+  const p = pageOf(listed, page, size, command);
+  const groups: PlanGroup[] = [];
+  for (const { group, item } of p.items) {
+    const last = groups.at(-1);
+    if (last?.name === group) last.items.push(item);
+    else groups.push({ name: group, items: [item] });
+  }
+  const label = pageLabel(p);
+  return { card: 'isap-plan', data: { title: label ? `${title} (${label})` : title, intro, empty, groups, more: p.more } };
+}
