@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AcademicCalendarSchema } from './calendar';
 import { FrameworkSchema } from './categories';
+import { PhaseSchema } from './schools';
 import { AnonymityRulesSchema } from './surveys';
 
 export const TrustSettingsSchema = z.object({
@@ -14,6 +15,11 @@ export const TrustSettingsSchema = z.object({
   /** Pending decisions older than this many school days are flagged in the digest. */
   pendingDecisionFlagDays: z.number().int().min(1).default(5),
   anonymity: AnonymityRulesSchema.default({ minGroup: 5, minFreeText: 10 }),
+  /**
+   * National attendance (%) by phase, given once by the trust (`risk national`) rather than typed by
+   * every headteacher into every round's questions.
+   */
+  nationalAttendance: z.partialRecord(PhaseSchema, z.number().min(0).max(100)).default({}),
 });
 export type TrustSettings = z.infer<typeof TrustSettingsSchema>;
 

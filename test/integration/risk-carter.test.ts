@@ -40,7 +40,7 @@ describe('risk round (carter-4)', () => {
     const text = cardText(mine[0]!);
     expect(text).toContain('Category questions: Hillcrest Primary');
     expect(text).toContain('Currently Improve (B)');
-    expect(text).toContain('Stabilise: Safeguarding, behaviour or attendance need immediate action');
+    expect(text).toMatch(/Stabilise \(D\)\n(.*\n)*Safeguarding, behaviour or attendance need immediate action/);
     expect(text).not.toContain('URGENT ACTION');
     expect(to(o, 'priya')).toHaveLength(0);
   });

@@ -40,8 +40,8 @@ describe('risk round (rag-5)', () => {
     expect(rachel[0]!.card).toBe('risk-questions');
     const text = cardText(rachel[0]!);
     expect(text).toContain('Category questions: Beacon Primary');
-    expect(text).toContain('AMBER: Emerging trend of declining performance');
-    expect(text).toContain('URGENT ACTION: Safeguarding concerns');
+    expect(text).toMatch(/AMBER\n(.*\n)*Emerging trend of declining performance/);
+    expect(text).toMatch(/URGENT ACTION\n(.*\n)*Safeguarding concerns/);
     expect(cardProblems(renderCard(rachel[0]!))).toEqual([]);
     expect(cardText(to(o, 'sam')[0]!)).toContain('Riverside Academy');
     expect(to(o, 'fatima')).toHaveLength(1);

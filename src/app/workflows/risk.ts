@@ -2,6 +2,7 @@
 // disputes. Each step lives in ./risk/; this file puts them together.
 import type { Workflow } from '../registry';
 import { boardCommand } from './risk/board-view';
+import { nationalCommand } from './risk/national';
 import { answerAction, answerCommand } from './risk/answer';
 import { decideAction } from './risk/decide';
 import { disputeAction } from './risk/dispute';
@@ -15,7 +16,7 @@ import { riskReminders } from './risk/reminders';
 export const risk: Workflow = {
   name: 'risk',
   summary: 'Half-termly risk round and category history',
-  commands: [boardCommand, historyCommand, meetingCommand, openCommand, answerCommand, reviewCommand, publishCommand],
+  commands: [nationalCommand, boardCommand, historyCommand, meetingCommand, openCommand, answerCommand, reviewCommand, publishCommand],
   actions: [answerAction, reviewAction, decideAction, disputeAction],
   jobs: { daily: riskReminders },
   decisionEffects: { 'category-move': categoryMoveEffect, 'category-dispute': categoryDisputeEffect },

@@ -1,15 +1,15 @@
 // `risk answer [school]` shows the category questions; the `risk.answer` action stores the answers
 // and replies with the bot's proposed category and why.
 import { z } from 'zod';
-import { OFSTED_LEGACY, REPORT_CARD_AREAS, REPORT_CARD_GRADES, type OfstedOutcome, type Person, type RiskAnswers, type RiskRound, type School } from '../../../domain';
+import { describeOfsted, OFSTED_LEGACY, REPORT_CARD_AREAS, REPORT_CARD_GRADES, type OfstedOutcome, type Person, type RiskAnswers, type RiskRound, type School } from '../../../domain';
 import { latestOfsted } from '../../../domain/schools';
 import { criterionKey, criterionOf, proposeCategory } from '../../../domain/risk-proposal';
-import { placementLabel } from '../../../domain/risk-rules';
+import { overlayLabel, placementLabel } from '../../../domain/risk-rules';
 import type { Data } from '../../../store/schema';
 import { outcome, reply, type Context, type View } from '../../command';
 import { AppError, badInput } from '../../errors';
 import { defineAction, type CardAction, type TextCommand } from '../../registry';
-import { auditRefusals, entryOf, findSchool, frameworkOf, halfTermNow, mayActFor, placementOf, requireRound, roundName, schoolOf } from './shared';
+import { auditRefusals, entryOf, findSchool, frameworkOf, halfTermNow, mayActFor, placementOf, requireRound, roundName, schoolOf, trustOf } from './shared';
 
 const AREA_LABELS: Record<(typeof REPORT_CARD_AREAS)[number], string> = {
   inclusion: 'Inclusion',
@@ -22,13 +22,32 @@ const AREA_LABELS: Record<(typeof REPORT_CARD_AREAS)[number], string> = {
   'sixth-form': 'Sixth form (where present)',
 };
 
-/** The category questions for one school, pre-filled with what the trust already knows. */
+/** Report-card areas that apply to the school's phase: early years and sixth form only where present. */
+function areasFor(school: School): (typeof REPORT_CARD_AREAS)[number][] {
+  const early = ['nursery', 'primary', 'all-through', 'special'].includes(school.phase);
+  const sixth = ['secondary', 'all-through', '16-plus', 'special'].includes(school.phase);
+  return REPORT_CARD_AREAS.filter((a) => (a === 'early-years' ? early : a === 'sixth-form' ? sixth : true));
+}
+
+/** The national attendance the trust gave for the school's phase, if it did. */
+export function nationalFor(data: Readonly<Data>, school: School): number | undefined {
+  return trustOf(data).settings.nationalAttendance[school.phase];
+}
+
+/**
+ * The category questions for one school, pre-filled with what the trust already knows: criteria in a
+ * group per category (each with its colour, never cut), only the inspection inputs of the kind on
+ * record (the other kind one tap away), and the national attendance figure when the trust gave it.
+ */
 export function questionsView(data: Readonly<Data>, ctx: Context, round: RiskRound, school: School): View {
   const fw = frameworkOf(data);
   const previous = entryOf(round, school.id).answers ?? lastAnswers(data, school.id);
   const ofsted = previous?.ofsted ?? latestOfsted(school);
   const cats = [...fw.categories].sort((a, b) => a.rank - b.rank).concat(fw.overlay ? [fw.overlay] : []);
+  const picked = new Set(previous?.criteriaMet ?? []);
   const yesNo = (b: boolean | undefined) => (b === undefined ? '' : b ? 'yes' : 'no');
+  const national = nationalFor(data, school);
+  const scheme = ofsted ? ofsted.scheme : 'none';
   return {
     card: 'risk-questions',
     data: {
@@ -38,15 +57,29 @@ export function questionsView(data: Readonly<Data>, ctx: Context, round: RiskRou
       halfTerm: roundName(data, halfTermNow(data, ctx)),
       current: placementOf(data, school),
       intro: 'Your answers give the risk meeting a proposed category; the meeting confirms or moves it.',
-      criteria: cats.flatMap((c) => c.criteria.map((text, i) => ({ title: `${c.label}: ${text}`, value: criterionKey(c.id, i) }))),
-      selectedCriteria: (previous?.criteriaMet ?? []).join(','),
-      ofstedScheme: ofsted ? ofsted.scheme : 'none',
+      criteriaGroups: cats
+        .filter((c) => c.criteria.length)
+        .map((c) => {
+          const keys = c.criteria.map((_, i) => criterionKey(c.id, i));
+          return {
+            id: `criteria-${c.id}`,
+            label: c === fw.overlay ? overlayLabel(fw) : placementLabel(fw, c.id),
+            value: keys.filter((k) => picked.has(k)).join(','),
+            choices: c.criteria.map((text, i) => ({ title: text, value: keys[i]! })),
+          };
+        }),
+      ofstedScheme: scheme,
+      onRecord: ofsted ? `On record: ${describeOfsted(ofsted)}.` : 'No inspection on record.',
       ofstedDate: ofsted?.date ?? '',
       ofstedOverall: ofsted?.scheme === 'legacy' ? ofsted.overall : '',
-      grades: REPORT_CARD_AREAS.map((a) => ({ id: `grade-${a}`, label: AREA_LABELS[a], value: ofsted?.scheme === 'report-card' ? (ofsted.grades[a] ?? '') : '' })),
+      showLegacy: scheme === 'legacy',
+      showReportCard: scheme === 'report-card',
+      otherKind: scheme === 'legacy' ? 'Show report-card grades instead' : scheme === 'report-card' ? 'Show the overall judgement instead' : 'Enter an inspection',
+      grades: areasFor(school).map((a) => ({ id: `grade-${a}`, label: AREA_LABELS[a], value: ofsted?.scheme === 'report-card' ? (ofsted.grades[a] ?? '') : '' })),
       ofstedSafeguarding: ofsted?.scheme === 'report-card' ? (ofsted.safeguardingMet ? 'met' : 'not-met') : '',
       attendance: previous ? String(previous.attendance) : '',
-      nationalAttendance: previous ? String(previous.nationalAttendance) : '',
+      national: national === undefined ? '' : `National attendance for ${school.phase.replace(/-/g, ' ')} schools: ${national}% (given by the trust).`,
+      nationalAttendance: national === undefined && previous ? String(previous.nationalAttendance) : '',
       safeguardingConcerns: yesNo(previous?.safeguardingConcerns),
       leadershipChange: yesNo(previous?.leadershipChange),
       notes: previous?.notes ?? '',
@@ -82,7 +115,17 @@ const gradeFields = Object.fromEntries(REPORT_CARD_AREAS.map((a) => [`grade-${a}
   z.ZodOptional<z.ZodUnion<[typeof blank, z.ZodEnum<{ [K in (typeof REPORT_CARD_GRADES)[number]]: K }>]>>
 >;
 
-export const AnswerInput = z
+/** Criteria arrive in one input per category (`criteria-amber`); older cards and the API send `criteria`. */
+function gatherCriteria(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const o = raw as Record<string, unknown>;
+  const groups = Object.keys(o).filter((k) => k.startsWith('criteria-'));
+  if (!groups.length) return raw;
+  const parts = [o.criteria, ...groups.map((k) => o[k])].flatMap((v) => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : []));
+  return { ...o, criteria: parts.map(String).map((x) => x.trim()).filter(Boolean) };
+}
+
+export const AnswerInput = z.preprocess(gatherCriteria, z
   .object({
     schoolId: z.string().min(1),
     roundId: z.string().min(1),
@@ -93,7 +136,8 @@ export const AnswerInput = z
     ofstedSafeguarding: optional(z.enum(['met', 'not-met'])),
     ...gradeFields,
     attendance: percent,
-    nationalAttendance: percent,
+    /** Left out when the trust gave the national figure for the school's phase. */
+    nationalAttendance: optional(percent),
     safeguardingConcerns: yesNo,
     leadershipChange: yesNo,
     notes: z.string().trim().max(2000).default(''),
@@ -106,10 +150,10 @@ export const AnswerInput = z
       if (!v.ofstedSafeguarding) c.addIssue({ code: 'custom', path: ['ofstedSafeguarding'], message: 'say whether safeguarding was met' });
       if (!REPORT_CARD_AREAS.some((a) => v[`grade-${a}`])) c.addIssue({ code: 'custom', path: ['grade-inclusion'], message: 'give at least one report-card grade' });
     }
-  });
+  }));
 type AnswerInput = z.infer<typeof AnswerInput>;
 
-function toAnswers(v: AnswerInput): RiskAnswers {
+function toAnswers(v: AnswerInput, nationalAttendance: number): RiskAnswers {
   let ofsted: OfstedOutcome | undefined;
   if (v.ofstedScheme === 'legacy') ofsted = { scheme: 'legacy', date: v.ofstedDate!, overall: v.ofstedOverall! };
   if (v.ofstedScheme === 'report-card') {
@@ -120,7 +164,7 @@ function toAnswers(v: AnswerInput): RiskAnswers {
     criteriaMet: [...new Set(v.criteria)],
     ofsted,
     attendance: v.attendance,
-    nationalAttendance: v.nationalAttendance,
+    nationalAttendance,
     safeguardingConcerns: v.safeguardingConcerns,
     leadershipChange: v.leadershipChange,
     notes: v.notes,
@@ -143,8 +187,10 @@ export const answerCommand: TextCommand = {
 export const answerAction: CardAction = defineAction({
   verb: 'risk.answer',
   schema: AnswerInput,
-  async run(ctx, { person }, input) {
-    const answers = toAnswers(input);
+  async run(ctx, { person, data }, input) {
+    const national = input.nationalAttendance ?? nationalFor(data, schoolOf(data, input.schoolId));
+    if (national === undefined) throw badInput('That card could not be used: nationalAttendance: give the national attendance figure for your phase (a percentage such as 94.0).');
+    const answers = toAnswers(input, national);
     const result = await auditRefusals(ctx, person.id, 'risk.answer', input.schoolId, () => ctx.store.transact((draft) => {
       const round = requireRound(draft, ctx);
       if (round.id !== input.roundId) throw new AppError('ALREADY_DONE', 'That card is from an earlier risk round: nothing was changed.', 'Type risk answer for this half term\'s questions.');
