@@ -124,7 +124,9 @@ export function createOutbox(store: Store, opts: OutboxOptions): Outbox {
           await record(job.id, 'blocked', { attempts: attempt, error: err.message });
           return;
         }
-        if (attempt >= maxAttempts) {
+        if (err.kind === 'refused' || attempt >= maxAttempts) {
+          // Never silent: the log names the view (its card template) and the platform's reason.
+          console.warn(`[outbox] gave up on view "${job.view.card}" for ${conv.key} after ${attempt} attempt${attempt === 1 ? '' : 's'}: ${err.message}`);
           await record(job.id, 'failed', { attempts: attempt, error: err.message });
           return;
         }

@@ -14,7 +14,11 @@ export interface Sender {
   reach?(person: Person): Promise<Conversation | undefined>;
 }
 
-export type DeliveryFailure = 'rate-limited' | 'blocked' | 'failed';
+/**
+ * rate-limited: try again after retryAfterMs; blocked: the conversation is gone or refuses the bot;
+ * refused: the platform will never take this message (too large): retrying cannot help; failed: anything else.
+ */
+export type DeliveryFailure = 'rate-limited' | 'blocked' | 'refused' | 'failed';
 
 export class DeliveryError extends Error {
   constructor(

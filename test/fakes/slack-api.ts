@@ -135,13 +135,18 @@ export async function startFakeSlack(users: Directory, opts: FakeSlackOptions = 
     calls.push(call);
     const ratelimited = (retryAfter: number) => {
       call.refused ??= 'ratelimited';
+    console.warn(`[fake slack] ${method} answered 429 (Retry-After ${retryAfter})`);
       res.writeHead(429, { 'retry-after': String(retryAfter), 'content-type': 'application/json' });
       return res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
     };
     const fail = failures.get(method)?.shift();
     if (fail && 'status' in fail) return ratelimited(fail.retryAfter);
     const problems = fail ? [] : slackCallProblems(method, body);
-    if (problems.length) call.refused = problems.join('; ');
+    if (problems.length) {
+      call.refused = problems.join('; ');
+      // Said in the test's output: the bot may swallow the refusal, and a test should not.
+      console.warn(`[fake slack] refused ${method}: ${call.refused}`);
+    }
     if (isRespond) {
       // A response_url answers like an incoming webhook: a status and a plain-text error.
       res.writeHead(problems.length ? 400 : 200, { 'content-type': 'text/plain' });

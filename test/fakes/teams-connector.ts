@@ -104,14 +104,18 @@ export async function startFakeConnector(opts: FakeConnectorOptions = {}): Promi
       res.end(JSON.stringify(body));
     };
     /** Too big is 413 MessageSizeTooBig, as Teams answers; any other card Teams cannot take is a 400. */
-    const refuse = (problems: string[]) =>
-      problems.some((p) => p.startsWith('activity is '))
+    const refuse = (problems: string[]) => {
+      // Said in the test's output: the bot may swallow the refusal, and a test should not.
+      console.warn(`[fake teams] refused ${rec.method} ${path}: ${problems.join('; ')}`);
+      return problems.some((p) => p.startsWith('activity is '))
         ? send(413, { error: { code: 'MessageSizeTooBig', message: `The request content length exceeded limit: ${problems.join('; ')}` } })
         : send(400, { error: { code: 'BadArgument', message: problems.join('; ') } });
+    };
     const failure = failures.find((f) => f.remaining > 0 && f.match(rec));
     if (failure) {
       failure.remaining--;
-      return send(failure.status, { error: { code: failure.status === 403 ? 'ConversationBlockedByUser' : 'Throttled', message: `fake ${failure.status}` } }, failure.headers);
+      const code = { 403: 'ConversationBlockedByUser', 413: 'MessageSizeTooBig' }[failure.status] ?? 'Throttled';
+      return send(failure.status, { error: { code, message: `fake ${failure.status}` } }, failure.headers);
     }
     let m: RegExpMatchArray | null;
     if (rec.method === 'POST' && path === '/v3/conversations') {
@@ -126,6 +130,7 @@ export async function startFakeConnector(opts: FakeConnectorOptions = {}): Promi
       const conversation = decodeURIComponent(m[1]!).split(';messageid=')[0]!;
       const retryAfter = throttled(conversation, rec.at);
       if (retryAfter) {
+        console.warn(`[fake teams] ${rec.method} ${path} answered 429 (Retry-After ${retryAfter})`);
         return send(429, { error: { code: 'Throttled', message: 'Too many requests to this conversation' } }, { 'retry-after': String(retryAfter) });
       }
       sends.set(conversation, [...(sends.get(conversation) ?? []).filter((t) => t > rec.at - 30_000), rec.at]);

@@ -4,6 +4,7 @@ import type { Channel, ChannelDeps } from '../channel';
 import { createAdapter } from './adapter';
 import { teamsConversations } from './conversations';
 import { processActivityRequest } from './http';
+import { createPace } from './pace';
 import { teamsSender } from './sender';
 import { teamsTurn } from './turn';
 
@@ -13,6 +14,8 @@ export function createTeamsChannel(deps: ChannelDeps): Channel {
   const appId = config.teams.appId ?? '';
   const conversations = teamsConversations(store);
   const pending = new Set<Promise<unknown>>();
+  // One pace for every way into a conversation: replies, card-action follow-ups and the outbox.
+  const pace = createPace();
 
   const onTurn = teamsTurn({
     store,
@@ -21,6 +24,7 @@ export function createTeamsChannel(deps: ChannelDeps): Channel {
     conversations,
     allowedTenantIds: config.teams.allowedTenantIds,
     now: deps.now,
+    pace,
     invoke: {
       continueIn: (ref, fn) => adapter.continueConversationAsync(appId, ref, fn),
       track(p) {
@@ -33,7 +37,7 @@ export function createTeamsChannel(deps: ChannelDeps): Channel {
   return {
     name: 'teams',
     routes: [{ method: 'POST', path: '/api/messages', handle: (req, res) => processActivityRequest(adapter, req, res, onTurn) }],
-    sender: teamsSender({ adapter, appId, store, conversations, allowedTenantIds: config.teams.allowedTenantIds, now: deps.now }),
+    sender: teamsSender({ adapter, appId, store, conversations, allowedTenantIds: config.teams.allowedTenantIds, now: deps.now, pace }),
     async stop() {
       await Promise.allSettled([...pending]);
     },

@@ -5,9 +5,11 @@ import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
 import type { Command, Outcome, Reply } from '../../app/command';
 import type { Store } from '../../store/store';
 import { CARD_CONTENT_TYPE } from './activity';
-import { cardMessage, subjectOf, teamsCard } from './cards';
-import { rememberPosted } from './replies';
+import { subjectOf, teamsCard } from './cards';
+import type { Pace } from './pace';
+import { paced, postCard, rememberPosted } from './replies';
 import { postNew } from './sender';
+import { fitCard, fitMessage } from './too-large';
 import { messageCard } from '../../app/views/message-card';
 
 /** Under Teams' 5 s, leaving time for the answer to travel. */
@@ -23,6 +25,8 @@ export interface InvokeDeps {
   continueIn(ref: Partial<ConversationReference>, fn: (context: TurnContext) => Promise<void>): Promise<void>;
   /** Follow-ups still running, so that stopping the bot waits for them. */
   track(p: Promise<unknown>): void;
+  /** Paces posts into a conversation under Teams' limits (shared with replies and the outbox). */
+  pace: Pace;
   budgetMs?: number;
 }
 
@@ -35,6 +39,9 @@ export async function answerCardAction(context: TurnContext, cmd: Command, deps:
   const first = await Promise.race([work, slow]);
   clearTimeout(timer);
   const viewer = context.activity.from?.id ? [context.activity.from.id] : [];
+  const conversationId = context.activity.conversation?.id ?? cmd.where.conversationKey;
+  // The invoke's answer is not sent through the connector, but Teams shows it as the message: same limit.
+  const answerCard = (r: Reply) => fitCard(r, teamsCard(r, deps.store.read(), viewer), `${conversationId} (card action answer)`);
 
   if (first !== 'slow') {
     const { main, rest } = split(first);
@@ -43,8 +50,9 @@ export async function answerCardAction(context: TurnContext, cmd: Command, deps:
       await invokeResponse(context, undefined, `${String(main.data.message)} ${String(main.data.hint ?? '')}`.trim());
       return;
     }
-    await invokeResponse(context, main ? teamsCard(main, deps.store.read(), viewer) : undefined);
-    for (const r of rest) await context.sendActivity(cardMessage(teamsCard(r, deps.store.read(), viewer)));
+    await invokeResponse(context, main ? answerCard(main) : undefined);
+    const post = async (m: Partial<Activity>) => (await context.sendActivity(m))?.id;
+    for (const r of rest) await postCard(r, teamsCard(r, deps.store.read(), viewer), { pace: deps.pace, conversationId, post });
     return;
   }
 
@@ -56,13 +64,15 @@ export async function answerCardAction(context: TurnContext, cmd: Command, deps:
       deps.continueIn(ref, async (later) => {
         const { main, rest } = split(o);
         if (main && activity.replyToId) {
-          await later.updateActivity({ ...cardMessage(teamsCard(main, deps.store.read(), viewer)), id: activity.replyToId });
+          const fitted = fitMessage(main, teamsCard(main, deps.store.read(), viewer), 'reply', conversationId);
+          await paced(deps.pace, conversationId, () => later.updateActivity({ ...fitted.message, id: activity.replyToId }));
           const subject = subjectOf(main);
-          if (subject) await rememberPosted(deps.store, subject, cmd.where.conversationKey, activity.replyToId);
+          if (subject && !fitted.refusedBytes) await rememberPosted(deps.store, subject, cmd.where.conversationKey, activity.replyToId);
         } else if (main) {
           rest.unshift(main);
         }
-        for (const r of rest) await postNew(later, cardMessage(teamsCard(r, deps.store.read(), viewer)));
+        const post = (m: Partial<Activity>) => postNew(later, m);
+        for (const r of rest) await postCard(r, teamsCard(r, deps.store.read(), viewer), { pace: deps.pace, conversationId, post });
       }),
     )
     .catch((e: unknown) => console.error('[teams] a slow card action could not send its result:', e));

@@ -9,6 +9,10 @@ import type { Conversation } from '../../store/schema';
 import type { Store } from '../../store/store';
 import { cardMessage, teamsCard } from './cards';
 import type { TeamsConversations } from './conversations';
+import type { Pace } from './pace';
+import { paced, postCard } from './replies';
+import { retryAfterMs, statusOf } from './refusals';
+import { bytesOf, fitMessage, logTooLarge, tooLargeNotice } from './too-large';
 
 export interface TeamsSenderDeps {
   adapter: CloudAdapter;
@@ -17,11 +21,13 @@ export interface TeamsSenderDeps {
   conversations: TeamsConversations;
   allowedTenantIds: string[];
   now: () => Date;
+  pace: Pace;
 }
 
 /**
  * Teams allows a bot 7 messages/1 s, 8/2 s and 60/30 s per conversation: one every 500 ms stays under
- * all three. The hourly 1800 is left to the 429 handling (Retry-After), as bursts that long do not happen.
+ * all three. The pace shared with replies in a turn keeps the two together under them too; the hourly
+ * 1800 is left to the 429 handling (Retry-After), as bursts that long do not happen.
  */
 const MIN_GAP_MS = 500;
 
@@ -43,16 +49,33 @@ export function teamsSender(deps: TeamsSenderDeps): Sender {
     platform: 'teams',
     minGapMs: MIN_GAP_MS,
     async post(conv, view: View) {
-      let messageId = '';
+      let sent: { id?: string; refused?: string } = {};
       await inConversation(conv, async (context) => {
-        messageId = await postNew(context, cardMessage(teamsCard(view, store.read())));
+        // The outbox waits out a 429 itself (and keeps the send in its log meanwhile): no retries here.
+        const s = { pace: deps.pace, conversationId: conversationIdOf(conv), post: (m: Partial<Activity>) => postNew(context, m), occasion: 'notification' as const, retries: 0 };
+        sent = await postCard(view, teamsCard(view, store.read()), s);
       }, 'post');
-      return { messageId };
+      // The person has the short notice; the notification itself is failed, and retrying cannot make it fit.
+      if (sent.refused) throw new DeliveryError('refused', sent.refused);
+      return { messageId: sent.id ?? '' };
     },
     async update(conv, messageId, view: View) {
+      const conversationId = conversationIdOf(conv);
+      let refused: string | undefined;
       await inConversation(conv, async (context) => {
-        await context.updateActivity({ ...cardMessage(teamsCard(view, store.read())), id: messageId });
+        const update = (m: Partial<Activity>) => paced(deps.pace, conversationId, () => context.updateActivity({ ...m, id: messageId }), 0);
+        const fitted = fitMessage(view, teamsCard(view, store.read()), 'notification', conversationId);
+        if (fitted.refusedBytes) refused = `view "${view.card}" is ${fitted.refusedBytes} bytes, too large for Teams (28 KB): updated with a short notice instead`;
+        try {
+          await update(fitted.message);
+        } catch (e) {
+          if (statusOf(e) !== 413 || refused) throw e;
+          logTooLarge(view, bytesOf(fitted.message), conversationId, 'Teams answered 413');
+          refused = `Teams refused view "${view.card}" as too large (413): updated with a short notice instead`;
+          await update(cardMessage(tooLargeNotice(view, undefined, 'notification')));
+        }
       }, 'update');
+      if (refused) throw new DeliveryError('refused', refused);
     },
     async reach(person: Person) {
       if (!person.teamsAadObjectId) return undefined;
@@ -100,19 +123,14 @@ export async function postNew(context: TurnContext, message: Partial<Activity>):
 /** The connector's errors in the outbox's terms: 403/404 will not get better by retrying; 429 will, later. */
 export function deliveryError(e: unknown): DeliveryError {
   if (e instanceof DeliveryError) return e;
-  const err = e as { statusCode?: number; message?: string; response?: { headers?: { get?(name: string): string | undefined } } };
-  const status = err.statusCode;
+  const err = e as { message?: string };
+  const status = statusOf(e);
   const message = err.message ?? String(e);
   if (status === 403) return new DeliveryError('blocked', `Teams refused the message (403): ${message}`);
   if (status === 404) return new DeliveryError('blocked', `Teams no longer has this conversation (404): ${message}`);
-  if (status === 429) return new DeliveryError('rate-limited', `Teams rate limit (429): ${message}`, retryAfterMs(err.response?.headers?.get?.('retry-after')));
+  if (status === 413) return new DeliveryError('refused', `Teams refused the message as too large (413): ${message}`);
+  if (status === 429) return new DeliveryError('rate-limited', `Teams rate limit (429): ${message}`, retryAfterMs(e));
   return new DeliveryError('failed', message);
 }
 
-function retryAfterMs(header: string | undefined): number {
-  if (!header) return 1000;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : 1000;
-}
+const conversationIdOf = (conv: Conversation): string => (conv.ref as Partial<ConversationReference>).conversation?.id ?? conv.key;

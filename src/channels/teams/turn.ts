@@ -11,6 +11,7 @@ import type { TeamsConversations } from './conversations';
 import type { Verdict } from './http';
 import { actorOf } from './identity';
 import { answerCardAction, type InvokeDeps } from './invoke';
+import type { Pace } from './pace';
 import { sendReplies } from './replies';
 
 export interface TurnDeps {
@@ -20,7 +21,8 @@ export interface TurnDeps {
   conversations: TeamsConversations;
   allowedTenantIds: string[];
   now: () => Date;
-  invoke: Omit<InvokeDeps, 'store' | 'run'>;
+  invoke: Omit<InvokeDeps, 'store' | 'run' | 'pace'>;
+  pace: Pace;
 }
 
 export function teamsTurn(deps: TurnDeps) {
@@ -66,7 +68,7 @@ export function teamsTurn(deps: TurnDeps) {
             // A refresh is a read: nothing to de-duplicate, and no need to remember its id.
             ...(action.trigger === 'manual' && activity.id ? { dedupeKey: `teams:${activity.id}` } : {}),
           },
-          { ...deps.invoke, store, run },
+          { ...deps.invoke, store, run, pace: deps.pace },
         );
         return;
       }
@@ -103,7 +105,7 @@ export function teamsTurn(deps: TurnDeps) {
       ...(activity.id ? { dedupeKey: `teams:${activity.id}` } : {}),
     });
     try {
-      await sendReplies(context, o.replies, store, where.conversationKey);
+      await sendReplies(context, o.replies, { store, pace: deps.pace }, where.conversationKey);
     } catch (e) {
       // The command has run; a 500 would only make the channel redeliver it (and de-duplication drop it).
       const err = e as { statusCode?: number; message?: string };
