@@ -107,3 +107,47 @@ describe('slackPayloadProblems', () => {
     expect(slackPayloadProblems({ text: 't'.repeat(40_001) }, 'message')).toEqual(['text is 40001 characters, over 40000']);
   });
 });
+
+describe('the fakes answer as the platforms do', () => {
+  it('Teams connector: 413 MessageSizeTooBig over 28 KB, 429 with Retry-After past 7 messages a second', async () => {
+    const { startFakeConnector } = await import('../fakes/teams-connector');
+    const fake = await startFakeConnector();
+    try {
+      const post = (body: unknown, conv = 'a:one') =>
+        fetch(`${fake.url}v3/conversations/${encodeURIComponent(conv)}/activities`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const big = await post(activityOfBytes(28_673), 'a:big');
+      expect(big.status).toBe(413);
+      expect(await big.json()).toMatchObject({ error: { code: 'MessageSizeTooBig' } });
+      const statuses: number[] = [];
+      for (let i = 0; i < 8; i++) statuses.push((await post({ type: 'message', text: `m${i}` })).status);
+      expect(statuses).toEqual([201, 201, 201, 201, 201, 201, 201, 429]);
+      const refused = fake.requests.at(-1)!;
+      expect(refused.status).toBe(429);
+      expect(Number((await post({ type: 'message', text: 'again' })).headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      // Another conversation has its own allowance.
+      expect((await post({ type: 'message', text: 'x' }, 'a:two')).status).toBe(201);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('Slack API: invalid_blocks for a payload over a limit (response_url: HTTP 400), 429 past a channel’s burst', async () => {
+    const { startFakeSlack } = await import('../fakes/slack-api');
+    const fake = await startFakeSlack({});
+    try {
+      const call = (method: string, body: unknown) => fetch(`${fake.url}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const tooMany = Array.from({ length: 51 }, () => ({ type: 'divider' }));
+      expect(await (await call('chat.postMessage', { channel: 'C1', text: 't', blocks: tooMany })).json()).toMatchObject({ ok: false, error: 'invalid_blocks', errors: ['51 blocks, over 50 for a message'] });
+      const view = { type: 'modal', title: { type: 'plain_text', text: 't'.repeat(25) }, blocks: [section('x')] };
+      expect(await (await call('views.open', { trigger_id: '1', view })).json()).toMatchObject({ ok: false, error: 'invalid_blocks' });
+      const respond = await fetch(fake.responseUrl('r1'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ blocks: [section('s'.repeat(3001))] }) });
+      expect([respond.status, await respond.text()]).toEqual([400, 'invalid_blocks']);
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await call('chat.postMessage', { channel: 'C2', text: `m${i}` })).status);
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+      expect((await call('chat.postMessage', { channel: 'C3', text: 'other channel' })).status).toBe(200);
+    } finally {
+      await fake.close();
+    }
+  });
+});
