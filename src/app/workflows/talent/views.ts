@@ -64,8 +64,8 @@ export interface Section {
 }
 
 /** `canNominate`: the viewer is a headteacher, so the card offers the Nominate button. */
-export function registerView(title: string, intro: string, sections: Section[], canNominate = false): View {
-  return { card: 'talent-register', data: { title, intro, sections, canNominate } };
+export function registerView(title: string, intro: string, sections: Section[], canNominate = false, more = ''): View {
+  return { card: 'talent-register', data: { title, intro, sections, canNominate, more } };
 }
 
 /** One line per entry: who and where, then what they offer. */
