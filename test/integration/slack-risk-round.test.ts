@@ -197,4 +197,8 @@ describe('a whole risk round on Slack alone', () => {
     const told = outcome();
     expect(shown(told!)).toContain('Added to your ISAP');
   });
+
+  it('Slack refused nothing along the way: every message, modal and answer was within its limits', () => {
+    expect(fake.calls.filter((c) => c.refused && c.refused !== 'ratelimited').map((c) => `${c.method}: ${c.refused}`)).toEqual([]);
+  });
 });
