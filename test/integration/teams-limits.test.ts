@@ -124,6 +124,18 @@ describe('Teams limits: replies in a turn', () => {
   });
 });
 
+describe('Teams limits: what the bot measures', () => {
+  it('keeps room for everything the connector adds around a card (the bot measures the card, Teams the whole activity)', () => {
+    const posted = fake.requests.filter((r) => r.method === 'POST' && r.body?.attachments);
+    expect(posted.length).toBeGreaterThan(5);
+    for (const r of posted) {
+      const { type, summary, attachments } = r.body;
+      const envelope = Buffer.byteLength(JSON.stringify(r.body)) - Buffer.byteLength(JSON.stringify({ type, summary, attachments }));
+      expect(envelope).toBeLessThan(1024);
+    }
+  });
+});
+
 describe('Teams limits: card actions', () => {
   it('answers an Action.Execute whose card would be over 28 KB with the short card (the invoke response is checked too)', async () => {
     const [big] = await addApprovals(1, 300, 'big');
