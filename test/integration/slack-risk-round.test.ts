@@ -198,6 +198,18 @@ describe('a whole risk round on Slack alone', () => {
     expect(shown(told!)).toContain('Added to your ISAP');
   });
 
+  it('Rachel disputes RED from the outcome card; the Chair gets the case', async () => {
+    const outcome = fake.of('chat.postMessage').find((c) => c.body.channel === dmTo(HEADS.rachel.slack) && shown(c).includes('The risk meeting placed Beacon Primary in RED'))!;
+    const dispute = buttons(outcome).find((b) => JSON.parse(b.value).v === 'risk.dispute')!;
+    expect(dispute.value.length).toBeLessThan(300);
+    const modal = await openForm(HEADS.rachel.slack, dispute, 'rachel-dispute');
+    expect((modal.blocks as any[]).map((b) => b.block_id)).toEqual(expect.arrayContaining(['wanted', 'case']));
+    await submit(HEADS.rachel.slack, modal, { wanted: 'amber', case: 'Attendance has risen for two half terms and phonics catch-up is now on plan.' });
+    await fake.waitFor(() => responses('rachel-dispute').length === 1);
+    expect(shown(responses('rachel-dispute')[0]!)).toContain('Dispute sent to the Chair: Beacon Primary');
+    expect(t.bot.store.read().riskRounds[0]!.entries.find((e) => e.schoolId === 'beacon')!.dispute).toBeDefined();
+  });
+
   it('Slack refused nothing along the way: every message, modal and answer was within its limits', () => {
     expect(fake.calls.filter((c) => c.refused && c.refused !== 'ratelimited').map((c) => `${c.method}: ${c.refused}`)).toEqual([]);
   });
