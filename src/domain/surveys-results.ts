@@ -96,9 +96,17 @@ export function surveyResults(
   for (const r of own) counts[r.schoolId] = (counts[r.schoolId] ?? 0) + 1;
   const scores = releaseSchools(counts, rules.minGroup);
   const comments = releaseSchools(counts, rules.minFreeText);
-  const nameOf = (id: string) => schools.find((s) => s.id === id)?.name ?? id;
+  const names = new Map(schools.map((s) => [s.id, s.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
   const invited = (ids: string[]) => ids.reduce((s, id) => s + (survey.invited[id] ?? 0), 0);
-  const of = (ids: string[]) => own.filter((r) => ids.includes(r.schoolId));
+  // Responses by school, read once: a 1,000-school trust would otherwise scan them all per school.
+  const bySchool = new Map<string, SurveyResponse[]>();
+  for (const r of own) {
+    const list = bySchool.get(r.schoolId);
+    if (list) list.push(r);
+    else bySchool.set(r.schoolId, [r]);
+  }
+  const of = (ids: string[]) => ids.flatMap((id) => bySchool.get(id) ?? []);
 
   const commentsReason = (n: number) => (n < rules.minFreeText ? `Comments are shown for groups of ${rules.minFreeText} or more.` : REASON_COMMENTS_PROTECTING);
   const group = (label: string, ids: string[], showScores: boolean, showComments: boolean, hiddenReason: string): GroupResult => {

@@ -5,20 +5,22 @@ import type { TextCommand } from '../../registry';
 import { findSurvey, resultsScope } from './access';
 import { exportView, resultsView } from './views';
 import { messageCard } from '../../views/message-card';
+import { pageArg } from '../../views/paging';
 
-function compute(ctx: Context, { person, data, cmd }: Request) {
-  const survey = findSurvey(data, cmd.args[0]);
+function compute(ctx: Context, { person, data, cmd }: Request, args: string[] = cmd.args) {
+  const survey = findSurvey(data, args[0]);
   if (survey.status === 'draft') return { survey, results: undefined };
-  const scope = resultsScope(data, person, survey, cmd.args.slice(1));
+  const scope = resultsScope(data, person, survey, args.slice(1));
   const rules = data.trust?.settings.anonymity ?? { minGroup: 5, minFreeText: 10 };
   const responses = ctx.store.log('surveyResponses');
   return { survey, results: surveyResults(survey, responses, rules, data.schools, scope) };
 }
 
 function results(ctx: Context, req: Request): Outcome {
-  const { survey, results: r } = compute(ctx, req);
+  const { page, rest } = pageArg(req.cmd.args);
+  const { survey, results: r } = compute(ctx, req, rest);
   if (!r) return outcome([messageCard(survey.title, 'This survey is a draft: nobody has been asked yet.', `survey open ${survey.id}`)]);
-  const v = resultsView(r, survey.status);
+  const v = resultsView(r, survey.status, page);
   return reply(v.card, v.data);
 }
 
@@ -30,6 +32,6 @@ function exportCsv(ctx: Context, req: Request): Outcome {
 }
 
 export const resultsCommands: TextCommand[] = [
-  { key: 'survey.results', words: ['survey', 'results'], usage: 'survey results <id> [school]', summary: 'Results, with small groups hidden', run: results },
+  { key: 'survey.results', words: ['survey', 'results'], usage: 'survey results <id> [school] [page N]', summary: 'Results, with small groups hidden', run: results },
   { key: 'survey.export', words: ['survey', 'export'], usage: 'survey export <id> [school]', summary: 'The results as CSV, exactly what may be shown', run: exportCsv },
 ];

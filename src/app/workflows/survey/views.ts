@@ -4,6 +4,7 @@ import { LIKERT, type Question, type Survey } from '../../../domain/surveys';
 import type { GroupResult, SurveyResults } from '../../../domain/surveys-results';
 import type { View } from '../../command';
 import { formatDate } from '../../views/format';
+import { pageLabel, pageOf } from '../../views/paging';
 
 export const surveySubject = (id: string) => `survey:${id}`;
 
@@ -82,8 +83,26 @@ function schoolLine(g: GroupResult): string {
 /** A card has room for a sample of comments; the export carries every one that may be shown. */
 const CARD_COMMENTS = 15;
 
-export function resultsView(r: SurveyResults, status: Survey['status']): View {
+/** Schools listed on one page of the trust's results: the weakest scores first. */
+export const SCHOOLS_PER_PAGE = 25;
+
+/** The first Likert mean of a group, to list the schools that need attention first. */
+const firstMean = (g: GroupResult) => g.questions.find((q) => q.mean !== undefined)?.mean ?? Number.POSITIVE_INFINITY;
+
+/**
+ * The per-school breakdown, a page at a time: shown schools weakest first (then the "Other schools"
+ * group), then the hidden ones, each with why.
+ */
+function schoolRows(r: SurveyResults, page: number) {
+  const shown = r.schools.filter((s) => s.shown).sort((a, b) => firstMean(a) - firstMean(b));
+  const hidden = r.schools.filter((s) => !s.shown);
+  const p = pageOf([...shown, ...hidden], page, SCHOOLS_PER_PAGE, `survey results ${r.surveyId}`);
+  return { rows: p.items.map((s) => ({ title: s.label, value: schoolLine(s) })), more: p.more, label: pageLabel(p) };
+}
+
+export function resultsView(r: SurveyResults, status: Survey['status'], page = 1): View {
   const g = r.overall;
+  const schools = schoolRows(r, page);
   return {
     card: 'survey-results',
     data: {
@@ -103,7 +122,9 @@ export function resultsView(r: SurveyResults, status: Survey['status']): View {
         comments: (q.comments ?? []).slice(0, CARD_COMMENTS).map((c) => `\u201c${c}\u201d`),
         commentsNote: q.commentsHidden ?? ((q.comments?.length ?? 0) > CARD_COMMENTS ? `${q.comments!.length - CARD_COMMENTS} more in the export.` : ''),
       })),
-      schools: r.schools.map((s) => ({ title: s.label, value: schoolLine(s) })),
+      schools: schools.rows,
+      schoolsHeading: `By school, weakest scores first${schools.label ? ` (${schools.label})` : ''}`,
+      schoolsMore: schools.more,
       rules: `Scores are shown for groups of ${r.rules.minGroup} or more, comments for ${r.rules.minFreeText} or more; a school is also hidden when showing it would let a smaller group be worked out.`,
       exportHint: `survey export ${r.surveyId}${r.scope === 'trust' ? '' : ` ${r.scope}`}`,
     },
