@@ -7,22 +7,29 @@ import { AppError, badInput } from '../../errors';
 import type { TextCommand } from '../../registry';
 import { syncCalendar } from './calendar-sync';
 import { findForum } from './find';
-import { inviteView, listView, MAX_NAMES, namesOf, when } from './views';
+import { inviteView, listView, when } from './views';
+import { pageArg, pageLabel, pageOf } from '../../views/paging';
 import { messageCard } from '../../views/message-card';
+
+/** Each forum carries three RSVP buttons: 8 a page keep Slack under 50 blocks. */
+const FORUMS_PER_PAGE = 8;
+/** Names a page in forum responses: about 40 short lines stay near 8 KB and inside Slack's 3,000-character sections. */
+const NAMES_PER_PAGE = 40;
 
 export const list: TextCommand = {
   key: 'forum.list',
   words: ['forum'],
-  usage: 'forum',
-  summary: 'Upcoming forums and networks, with your answer to each',
-  run(ctx, { data, person }) {
+  usage: 'forum [page N]',
+  summary: 'Upcoming forums and networks, soonest first, with your answer to each',
+  run(ctx, { cmd, data, person }) {
     const now = ctx.now();
+    const { page } = pageArg(cmd.args);
     // Everyone sees the forums they are invited to; the trust-wide roles see every forum.
     const forums = data.forums
       .filter((f) => isUpcoming(f, now) && (seesWholeTrust(person) || f.invites.some((i) => i.personId === person.id)))
-      .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
-      .slice(0, 15);
-    const view = listView(data, person, forums, ctx.timeZone);
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    const p = pageOf(forums, page, FORUMS_PER_PAGE, 'forum');
+    const view = listView(data, person, p.items, ctx.timeZone, pageLabel(p), p.more);
     return reply(view.card, view.data);
   },
 };
@@ -68,36 +75,52 @@ export const invite: TextCommand = {
 export const responses: TextCommand = {
   key: 'forum.responses',
   words: ['forum', 'responses'],
-  usage: 'forum responses <forum>',
-  summary: 'Who has accepted, declined or not answered, and who is expected but not coming',
+  usage: 'forum responses <forum> [page N]',
+  summary: 'Who is expected but not coming, who has not answered, declined, or accepted: a page at a time',
   run(ctx, { cmd, data }) {
-    const forum = findForum(data, cmd.args.join(' ') || undefined, ctx.now());
+    const { page, rest } = pageArg(cmd.args);
+    const forum = findForum(data, rest.join(' ') || undefined, ctx.now());
     const by = (pred: (i: (typeof forum.invites)[number]) => boolean) => forum.invites.filter(pred).map((i) => i.personId);
     const trust = { people: data.people, schools: data.schools, framework: data.trust!.framework };
     const coming = new Set(by((i) => i.rsvp === 'accepted' || i.rsvp === 'tentative'));
     const expectedIds = new Set([...expectedPeople(trust, forum).map((p) => p.id), ...by((i) => i.expected)]);
     const missing = [...expectedIds].filter((id) => !coming.has(id));
     const invited = new Set(forum.invites.map((i) => i.personId));
+    const nameOf = (id: string) => data.people.find((x) => x.id === id)?.name ?? id;
     const label = (id: string) => {
       const p = data.people.find((x) => x.id === id);
       const school = data.schools.find((s) => p?.roles.some((g) => g.schoolId === s.id));
       const inv = forum.invites.find((i) => i.personId === id);
       const state = !invited.has(id) ? 'not invited' : inv?.rsvp === 'declined' ? 'declined' : 'no answer';
-      return `${p?.name ?? id}${school ? ` (${school.name})` : ''}: ${state}`;
+      return `${nameOf(id)}${school ? ` (${school.name})` : ''}: ${state}`;
     };
     const cats = forum.expectedCategories.map((c) => categoryByName(data.trust!.framework, c)?.label ?? c).join(', ');
-    const groups = [
-      { name: 'Accepted', ids: by((i) => i.rsvp === 'accepted') },
-      { name: 'Tentative', ids: by((i) => i.rsvp === 'tentative') },
-      { name: 'Declined', ids: by((i) => i.rsvp === 'declined') },
-      { name: 'Not answered', ids: by((i) => !i.rsvp) },
+    // Worst first: the expected schools not coming, then who has not answered, declined, tentative, accepted.
+    type Group = { name: string; lines: string[]; warn: boolean; list: boolean };
+    const names = (name: string, ids: string[]): Group => ({ name: `${name} (${ids.length})`, lines: ids.map(nameOf), warn: false, list: false });
+    const groups: Group[] = [
+      ...(cats ? [{ name: `Expected (${cats}) but not coming (${missing.length})`, lines: missing.map(label), warn: true, list: true }] : []),
+      names('Not answered', by((i) => !i.rsvp)),
+      names('Declined', by((i) => i.rsvp === 'declined')),
+      names('Tentative', by((i) => i.rsvp === 'tentative')),
+      names('Accepted', by((i) => i.rsvp === 'accepted')),
     ];
+    const listed = groups.flatMap((g) => (g.lines.length ? g.lines.map((line) => ({ g, line })) : [{ g, line: '' }]));
+    const p = pageOf(listed, page, NAMES_PER_PAGE, `forum responses ${forum.id}`);
+    const shown: { name: string; names: string; warn: boolean }[] = [];
+    for (const { g, line } of p.items) {
+      const last = shown.at(-1);
+      if (last?.name === g.name) last.names += (g.list ? '\n' : ', ') + line;
+      else shown.push({ name: g.name, names: line || 'Nobody', warn: g.warn });
+    }
+    const count = (r?: string) => forum.invites.filter((i) => i.rsvp === r).length;
+    const label2 = pageLabel(p);
     return reply('forum-responses', {
-      title: `Responses: ${forum.title}`,
+      title: `Responses: ${forum.title}${label2 ? ` (${label2})` : ''}`,
       when: when(forum, ctx.timeZone),
-      groups: groups.map((g) => ({ name: `${g.name} (${g.ids.length})`, names: g.ids.length ? namesOf(data, g.ids) : 'Nobody' })),
-      expectedTitle: cats ? `Expected (${cats}) but not coming (${missing.length})` : '',
-      missing: [...missing.slice(0, MAX_NAMES).map(label), ...(missing.length > MAX_NAMES ? [`and ${missing.length - MAX_NAMES} more`] : [])],
+      summary: `${forum.invites.length} invited: ${count('accepted')} accepted, ${count('tentative')} tentative, ${count('declined')} declined, ${count(undefined)} not answered.`,
+      groups: shown,
+      more: p.more,
     });
   },
 };

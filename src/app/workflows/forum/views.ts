@@ -6,8 +6,6 @@ import type { View } from '../../command';
 import { formatWhen } from '../../views/format';
 
 const RSVP_TEXT = { accepted: 'You accepted', tentative: 'You said tentative', declined: 'You declined' } as const;
-/** Long lists of names stay readable and inside Slack's 3,000-character section limit. */
-export const MAX_NAMES = 60;
 
 export function when(forum: Forum, timeZone: string): string {
   const end = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(forum.endsAt));
@@ -37,11 +35,12 @@ export function inviteView(forum: Forum, person: Person, timeZone: string, notic
   };
 }
 
-export function listView(data: Readonly<Data>, person: Person, forums: Forum[], timeZone: string): View {
+export function listView(data: Readonly<Data>, person: Person, forums: Forum[], timeZone: string, page = '', more = ''): View {
   return {
     card: 'forum-list',
     data: {
-      title: forums.length ? 'Upcoming forums' : 'No upcoming forums',
+      title: forums.length ? `Upcoming forums${page ? ` (${page})` : ''}` : 'No upcoming forums',
+      more,
       // Most people see only their invitations: "none planned" would be untrue when others are invited.
       empty: seesWholeTrust(person) ? 'No forums are planned yet.' : 'You have no forum invitations coming up. Invitations from the trust arrive here.',
       forums: forums.map((f) => ({
@@ -56,9 +55,4 @@ export function listView(data: Readonly<Data>, person: Person, forums: Forum[], 
       trustName: data.trust?.name ?? '',
     },
   };
-}
-
-export function namesOf(data: Readonly<Data>, ids: string[]): string {
-  const names = ids.slice(0, MAX_NAMES).map((id) => data.people.find((p) => p.id === id)?.name ?? id).join(', ');
-  return ids.length > MAX_NAMES ? `${names} and ${ids.length - MAX_NAMES} more` : names;
 }
