@@ -23,7 +23,7 @@ describe('home view', () => {
     const v = home('rachel');
     const actions = items(v, 'actions');
     expect(actions.map((a) => a.title.split(':')[0])).toEqual(['Attendance', 'Governors visit to review the curriculum in foundation subjects']);
-    expect(actions[0]!.detail).toMatch(/^Beacon Primary · overdue since \w{3} \d+ Nov · RAG amber$/);
+    expect(actions[0]!.detail).toMatch(/^Beacon Primary · overdue since \w{3} \d+ Nov · ⚠️ At risk$/);
     expect(actions[1]!.detail).toContain('· due ');
     expect(items(v, 'decisions')).toEqual([]);
     expect(items(v, 'surveys')).toEqual([]); // the wellbeing pulse asks staff
@@ -50,7 +50,7 @@ describe('home view', () => {
     });
     const v = home('jo');
     expect(items(v, 'actions')).toHaveLength(HOME_LIST_MAX);
-    expect((v.data.actions as { more: string }).more).toBe(`…and ${41 - HOME_LIST_MAX} more`);
+    expect((v.data.actions as { more: string }).more).toBe(`…and ${41 - HOME_LIST_MAX} more: type isap`);
     const card = renderCard(v);
     expect(cardProblems(card)).toEqual([]);
     expect(cardToBlocks(card, 'home').blocks.length).toBeLessThanOrEqual(100);

@@ -2,7 +2,7 @@
 // (overdue first), decisions waiting for them, open surveys for them, forums they have not
 // answered. Pure: (data, person, now) → View.
 import type { Person } from '../../domain';
-import { isOverdue } from '../../domain/isap';
+import { isOverdue, RAG_LABELS } from '../../domain/isap';
 import { audienceSchoolOf } from '../../domain/surveys-answers';
 import { rolesOf } from '../../domain/people';
 import type { Data } from '../../store/schema';
@@ -33,7 +33,7 @@ export function homeView(data: Readonly<Data>, person: Person, now: Date, timeZo
     .sort((x, y) => Number(y.overdue) - Number(x.overdue) || x.a.due.localeCompare(y.a.due))
     .map(({ a, overdue }) => ({
       title: a.title,
-      detail: `${school(a.schoolId)} · ${overdue ? 'overdue since' : 'due'} ${formatDate(a.due)} · RAG ${a.rag}${a.snoozedUntil && a.snoozedUntil >= today ? ` · snoozed until ${formatDate(a.snoozedUntil)}` : ''}`,
+      detail: `${school(a.schoolId)} · ${overdue ? 'overdue since' : 'due'} ${formatDate(a.due)} · ${RAG_LABELS[a.rag]}${a.snoozedUntil && a.snoozedUntil >= today ? ` · snoozed until ${formatDate(a.snoozedUntil)}` : ''}`,
     }));
 
   // The risk round waiting for this person's answers comes first: the meeting cannot place the school without them.
@@ -70,15 +70,16 @@ export function homeView(data: Readonly<Data>, person: Person, now: Date, timeZo
     data: {
       title: `${person.name.split(' ')[0]}, your open items`,
       intro: `${formatDate(today)}. ${overdue ? `${overdue} overdue action${overdue === 1 ? '' : 's'}. ` : ''}Type help for everything else.`,
-      actions: list([...riskAsks, ...actions]),
-      decisions: list(decisions),
-      surveys: list(surveys),
-      forums: list(forums),
+      actions: list([...riskAsks, ...actions], 'isap'),
+      decisions: list(decisions, 'approvals'),
+      surveys: list(surveys, 'survey'),
+      forums: list(forums, 'forum'),
     },
   };
 }
 
-function list(items: Item[]) {
+/** The first few of a list, and what to type for all of them. */
+function list(items: Item[], command: string) {
   const more = items.length - HOME_LIST_MAX;
-  return { items: items.slice(0, HOME_LIST_MAX), count: items.length, more: more > 0 ? `…and ${more} more` : '' };
+  return { items: items.slice(0, HOME_LIST_MAX), count: items.length, more: more > 0 ? `…and ${more} more: type ${command}` : '' };
 }
