@@ -15,11 +15,14 @@ import { createLocalSender } from './sender';
 const PUBLIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'public');
 /** Microsoft's renderer, the same package the card tests validate with. */
 const ADAPTIVECARDS_JS = path.join(path.dirname(createRequire(import.meta.url).resolve('adaptivecards/package.json')), 'dist/adaptivecards.min.js');
+/** Renders the cards' Markdown as Teams does; its browser build, served from here like the renderer. */
+const MARKDOWN_IT_JS = path.join(path.dirname(createRequire(import.meta.url).resolve('markdown-it/package.json')), 'dist/browser/markdown-it.umd.min.js');
 
 const ASSETS: Record<string, { file: string; type: string }> = {
   '/playground/app.js': { file: path.join(PUBLIC_DIR, 'app.js'), type: 'text/javascript' },
   '/playground/app.css': { file: path.join(PUBLIC_DIR, 'app.css'), type: 'text/css' },
   '/playground/adaptivecards.min.js': { file: ADAPTIVECARDS_JS, type: 'text/javascript' },
+  '/playground/markdown-it.min.js': { file: MARKDOWN_IT_JS, type: 'text/javascript' },
 };
 
 // Cards set inline styles, so style-src needs 'unsafe-inline'; scripts come only from here.

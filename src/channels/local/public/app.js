@@ -36,6 +36,21 @@
     inputs: { label: { requiredInputs: { weight: 'bolder' }, optionalInputs: { color: 'default' } } },
   });
 
+  // Teams renders a subset of Markdown in cards: bold, italic, lists, links. markdown-it's "zero"
+  // preset with only those rules does the same here; it escapes everything else, so what people type
+  // (a note, a reason) is shown as text and never becomes HTML. Links are vetted and open a new tab.
+  const md = window.markdownit('zero', { breaks: true }).enable(['emphasis', 'list', 'link', 'newline', 'escape', 'entity']);
+  const defaultLinkOpen = md.renderer.rules.link_open || ((tokens, i, options, env, self) => self.renderToken(tokens, i, options));
+  md.renderer.rules.link_open = (tokens, i, options, env, self) => {
+    tokens[i].attrSet('target', '_blank');
+    tokens[i].attrSet('rel', 'noopener noreferrer');
+    return defaultLinkOpen(tokens, i, options, env, self);
+  };
+  AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
+    result.outputHtml = md.render(text);
+    result.didProcess = true;
+  };
+
   const state = { as: localStorage.getItem('playground.as') || '', conversation: '', people: [], channels: [] };
   const rendered = new Map(); // message id → { seq, el }
 
