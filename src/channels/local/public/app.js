@@ -203,19 +203,28 @@
       verb = v; data = rest;
     }
     if (!verb) { say('That button does nothing here.', true); return; }
-    wrap.classList.add('busy');
-    wrap.querySelectorAll('button').forEach((b) => { b.disabled = true; });
+    // Only the clicked button waits: the rest of the card stays usable, and this one comes back once
+    // the answer is in (a list card's Open answers with a new card and leaves the list as it was).
+    const button = action.renderedElement;
+    if (button) {
+      if (button.disabled) return;
+      button.disabled = true;
+      button.setAttribute('aria-busy', 'true');
+    }
     say('Working…');
     try {
       await api('act', { as: state.as, conversation: state.conversation, messageId: m.id, verb, data, id: crypto.randomUUID() });
       say('');
       await refresh();
       const again = rendered.get(m.id);
-      if (again) again.el.querySelector('.card').focus();
+      if (again && again.el !== wrap) again.el.querySelector('.card').focus();
     } catch (e) {
       say(e.message, true);
-      wrap.classList.remove('busy');
-      wrap.querySelectorAll('button').forEach((b) => { b.disabled = false; });
+    } finally {
+      if (button) {
+        button.disabled = false;
+        button.removeAttribute('aria-busy');
+      }
     }
   }
 
