@@ -2,7 +2,9 @@
 // minGroup responses, its comments only with at least minFreeText; and the set of schools shown is
 // chosen so that no hidden group can be worked out by subtracting shown groups from the trust total.
 // One release decision per survey and threshold serves every view (trust, school, export), so
-// putting two people's views side by side reveals nothing either could not see alone.
+// putting two people's views side by side reveals nothing either could not see alone. While a
+// survey is open only response counts are shown: two looks a response apart would otherwise
+// differ by exactly one person's answers, in any group, however large.
 import { LIKERT, type AnonymityRules, type Question, type Survey, type SurveyResponse } from './surveys';
 
 export interface Release {
@@ -80,12 +82,14 @@ export interface SchoolRef {
 }
 
 const reasonSmall = (rules: AnonymityRules) => `Hidden: fewer than ${rules.minGroup} responses.`;
+/** Said in place of scores and comments while answers are still coming in. */
+export const REASON_OPEN = 'Scores and comments are shown once the survey closes: while it is open, comparing two looks could show one person\u2019s answers.';
 const REASON_PROTECTING = 'Hidden so that a smaller school\u2019s answers cannot be worked out from the trust total.';
 const REASON_COMMENTS_PROTECTING = 'Comments hidden so that a smaller school\u2019s comments cannot be worked out from the trust\u2019s.';
 
 /** Results for the trust (scope 'trust') or one school, with every hiding rule applied. */
 export function surveyResults(
-  survey: Pick<Survey, 'id' | 'title' | 'questions' | 'invited'>,
+  survey: Pick<Survey, 'id' | 'title' | 'questions' | 'invited'> & { status?: Survey['status'] },
   responses: readonly SurveyResponse[],
   rules: AnonymityRules,
   schools: readonly SchoolRef[],
@@ -109,8 +113,11 @@ export function surveyResults(
   const of = (ids: string[]) => ids.flatMap((id) => bySchool.get(id) ?? []);
 
   const commentsReason = (n: number) => (n < rules.minFreeText ? `Comments are shown for groups of ${rules.minFreeText} or more.` : REASON_COMMENTS_PROTECTING);
-  const group = (label: string, ids: string[], showScores: boolean, showComments: boolean, hiddenReason: string): GroupResult => {
+  const open = survey.status === 'open';
+  const group = (label: string, ids: string[], releasedScores: boolean, showComments: boolean, releasedReason: string): GroupResult => {
     const rs = of(ids);
+    const showScores = releasedScores && !open;
+    const hiddenReason = open ? REASON_OPEN : releasedReason;
     const commentsHidden = showComments ? '' : commentsReason(rs.length);
     const shown = showScores && rs.length > 0;
     return {

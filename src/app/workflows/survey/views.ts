@@ -1,7 +1,7 @@
 // The survey cards' data: the survey to answer (one-tap buttons for a one-question pulse, a form
 // otherwise), the results, and the CSV export.
 import { LIKERT, type Question, type Survey } from '../../../domain/surveys';
-import type { GroupResult, SurveyResults } from '../../../domain/surveys-results';
+import { REASON_OPEN, type GroupResult, type SurveyResults } from '../../../domain/surveys-results';
 import type { View } from '../../command';
 import { formatDate } from '../../views/format';
 import { pageLabel, pageOf } from '../../views/paging';
@@ -75,6 +75,8 @@ const rate = (g: Pick<GroupResult, 'responses' | 'invited'>) =>
 
 /** One line per school for the breakdown: response rate, then each Likert mean, or why it is hidden. */
 function schoolLine(g: GroupResult): string {
+  // While the survey is open the card says why once, above; each school shows its rate.
+  if (!g.shown && g.hiddenReason === REASON_OPEN) return rate(g);
   if (!g.shown) return `${rate(g)}. ${g.hiddenReason}`;
   const means = g.questions.flatMap((q, i) => (q.mean !== undefined ? [`Q${i + 1} ${q.mean.toFixed(1)}`] : []));
   return [rate(g), ...means].join(' \u00b7 ');
