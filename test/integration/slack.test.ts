@@ -56,9 +56,19 @@ describe('Slack signatures', () => {
     const stale = Math.floor(Date.now() / 1000) - 10 * 60;
     const old = await post(t.url, raw, 'application/x-www-form-urlencoded', { timestamp: stale, signature: sign(raw, stale) });
     const missing = await post(t.url, raw, 'application/x-www-form-urlencoded', { signature: '' });
-    expect([forged.status, old.status, missing.status]).toEqual([401, 401, 401]);
+    // Signed correctly but dated six minutes ahead: a request saved to be replayed later.
+    const ahead = Math.floor(Date.now() / 1000) + 6 * 60;
+    const future = await post(t.url, raw, 'application/x-www-form-urlencoded', { timestamp: ahead, signature: sign(raw, ahead) });
+    const noStamp = await post(t.url, raw, 'application/x-www-form-urlencoded', { headers: { 'x-slack-request-timestamp': '' } });
+    expect([forged.status, old.status, missing.status, future.status, noStamp.status]).toEqual([401, 401, 401, 401, 401]);
     await new Promise((r) => setTimeout(r, 200));
     expect(fake.calls.slice(before)).toEqual([]);
+  });
+
+  it('takes a request dated four minutes ahead (clocks drift), within Slack\'s five', async () => {
+    const raw = new URLSearchParams({ command: '/improve', text: 'help', user_id: 'U00000CEO', response_url: fake.responseUrl('ahead'), trigger_id: triggerId() }).toString();
+    const ahead = Math.floor(Date.now() / 1000) + 4 * 60;
+    expect((await post(t.url, raw, 'application/x-www-form-urlencoded', { timestamp: ahead, signature: sign(raw, ahead) })).status).toBe(200);
   });
 
   it('answers Slack\'s URL verification challenge', async () => {

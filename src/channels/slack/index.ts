@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import { openSlackFormStore } from '../../store/slack-forms';
+import { refuseStale } from './freshness';
 import { registerHandlers } from './handlers';
 import { createSlackSender } from './sender';
 import { StartupError, type Channel, type ChannelDeps } from '../channel';
@@ -38,7 +39,7 @@ export function createSlackChannel(deps: ChannelDeps): Channel {
 
   return {
     name: 'slack',
-    routes: http ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => http.requestListener(req, res) }] : [],
+    routes: http ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: refuseStale((req, res) => http.requestListener(req, res)) }] : [],
     sender: createSlackSender(outboxClient, deps.store, forms, deps.now),
     async start() {
       try {
