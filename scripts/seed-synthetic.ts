@@ -1,6 +1,6 @@
 // Writes a generated trust of N schools into DATA_DIR (read from the environment like the bot), for
 // trying the bot at the size of a large trust. Refuses (exit 2) a DATA_DIR that already holds data.
-// Usage: DATA_DIR=./data-1000 npm run seed:synthetic -- --schools 1000 [--seed 42]
+// Usage: DATA_DIR=data/big npm run seed:synthetic -- --schools 1000 [--seed 42]
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config';
 import { generateSyntheticTrust, occupied, writeSyntheticTrust } from '../src/seed/synthetic-trust';
