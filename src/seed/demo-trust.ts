@@ -205,7 +205,7 @@ export async function seedDemoTrust(store: Store, opts: SeedOptions): Promise<bo
       {
         id: 'oakfield-red',
         kind: 'category-move',
-        title: 'Move Oakfield Academy from AMBER to RED',
+        title: `Move Oakfield Academy from ${placementLabel(RAG_5, 'amber')} to ${placementLabel(RAG_5, 'red')}`,
         schoolId: 'oakfield',
         facts: [
           { title: 'School', value: 'Oakfield Academy' },

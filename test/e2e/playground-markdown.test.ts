@@ -38,6 +38,8 @@ describe.skipIf(chromiumMissing)(title, () => {
     expect(text).not.toContain('**');
     expect(text).not.toMatch(/^- /m);
     expect(await card.locator('strong', { hasText: 'Beacon Primary' }).count()).toBeGreaterThan(0);
+    // Each category with its colour, worst first.
+    expect(text).toMatch(/🔴 RED \(1\)[^]*🟠 AMBER \(2\)[^]*🟡 YELLOW \(2\)[^]*🟢 GREEN \(2\)/);
     await shot(page, '30-tom-risk-meeting-markdown');
     expect(errors).toEqual([]);
   });

@@ -40,7 +40,7 @@ describe.skipIf(chromiumMissing)(title, () => {
     await expect.poll(() => form.isVisible()).toBe(true);
     await shot(page, '10-rachel-risk-questions');
     // Ofsted comes pre-filled from the school's record; the rest is Rachel's to answer.
-    await form.getByRole('checkbox', { name: /AMBER: Emerging trend of declining performance/ }).check();
+    await form.getByRole('checkbox', { name: /Emerging trend of declining performance/ }).check();
     await form.getByRole('textbox', { name: /^Attendance so far this year/ }).fill('89.0');
     await form.getByRole('textbox', { name: /^National attendance/ }).fill('94.0');
     await p.choose(form, /safeguarding concerns/, 'No');
@@ -48,7 +48,7 @@ describe.skipIf(chromiumMissing)(title, () => {
     await form.getByRole('textbox', { name: /^Anything the risk meeting should know/ }).fill('Phonics catch-up behind plan.');
     await form.getByRole('button', { name: 'Send answers' }).click();
 
-    await expect.poll(() => p.messages().innerText()).toContain('Proposed for Beacon Primary: AMBER');
+    await expect.poll(() => p.messages().innerText()).toContain('Proposed for Beacon Primary: 🟠 AMBER');
     const entry = t.bot.store.read().riskRounds[0]!.entries.find((e) => e.schoolId === 'beacon')!;
     expect(entry).toMatchObject({ status: 'answered', proposed: 'amber', answeredById: 'rachel' });
     await shot(page, '11-rachel-risk-proposed');
@@ -62,15 +62,15 @@ describe.skipIf(chromiumMissing)(title, () => {
     await decide.locator('select').first().selectOption('red');
     await decide.getByRole('textbox', { name: /^Rationale and evidence/ }).fill('Phonics and attendance both behind plan; safeguarding review due.');
     await decide.getByRole('button', { name: 'Decide' }).click();
-    await expect.poll(() => p.messages().innerText()).toContain('Beacon Primary: RED sent to the CEO');
+    await expect.poll(() => p.messages().innerText()).toContain('Beacon Primary: 🔴 RED sent to the CEO');
 
     await p.as('amira');
-    const approval = p.card('Move Beacon Primary from AMBER to RED');
+    const approval = p.card('Move Beacon Primary from 🟠 AMBER to 🔴 RED');
     await expect.poll(() => approval.isVisible()).toBe(true);
     await shot(page, '14-amira-beacon-decision');
     await approval.getByRole('button', { name: 'Approve' }).click();
-    await expect.poll(() => p.card('Move Beacon Primary from AMBER to RED').innerText()).toContain('Approved by Amira Shah');
-    expect(await p.card('Move Beacon Primary from AMBER to RED').getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    await expect.poll(() => p.card('Move Beacon Primary from 🟠 AMBER to 🔴 RED').innerText()).toContain('Approved by Amira Shah');
+    expect(await p.card('Move Beacon Primary from 🟠 AMBER to 🔴 RED').getByRole('button', { name: 'Approve' }).count()).toBe(0);
     expect(t.bot.store.read().schools.find((s) => s.id === 'beacon')!.categoryId).toBe('red');
     await shot(page, '15-amira-beacon-approved');
   });

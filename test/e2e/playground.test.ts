@@ -39,7 +39,7 @@ describe.skipIf(chromiumMissing)(title, () => {
   it('as the CEO: approvals, then approve Oakfield from the keyboard; the card changes in place', async () => {
     await as('amira');
     await type('approvals');
-    await expect.poll(() => messages().innerText()).toContain('Move Oakfield Academy from AMBER to RED');
+    await expect.poll(() => messages().innerText()).toContain('Move Oakfield Academy from 🟠 AMBER to 🔴 RED');
     expect(await messages().innerText()).toContain('1 decision waiting');
     await expect.poll(() => page.locator('#text').evaluate((el) => el === document.activeElement)).toBe(true);
     const card = page.locator('article.msg.bot', { hasText: 'Move Oakfield Academy' });
@@ -64,7 +64,7 @@ describe.skipIf(chromiumMissing)(title, () => {
   it('switching to Tom shows he was told, and he was marked as having something new', async () => {
     await expect.poll(() => page.locator('#persona option[value="tom"]').innerText()).toMatch(/Tom Okafor.*\(1 new\)/);
     await as('tom');
-    await expect.poll(() => messages().innerText()).toContain('Approved: Move Oakfield Academy from AMBER to RED');
+    await expect.poll(() => messages().innerText()).toContain('Approved: Move Oakfield Academy from 🟠 AMBER to 🔴 RED');
     expect(await messages().innerText()).toContain('Amira Shah decided at Wed 18 Nov, 10:00. Comment: Agreed at the risk meeting');
     await expect.poll(() => page.locator('#persona option[value="tom"]').innerText()).not.toContain('new');
     await shot(page, '03-tom-told');

@@ -96,7 +96,7 @@ describe('/improve', () => {
     await new Promise((r) => setTimeout(r, 100));
     // The list's header and the decision's card arrive as one message.
     expect(responses('mark-approvals')).toHaveLength(1);
-    expect(shown(responses('mark-approvals')[0]!)).toMatch(/1 decision waiting[^]*Move Oakfield Academy from AMBER to RED/);
+    expect(shown(responses('mark-approvals')[0]!)).toMatch(/1 decision waiting[^]*Move Oakfield Academy from 🟠 AMBER to 🔴 RED/);
     expect(fake.of('users.info').some((c) => c.body.user === 'U0000MARK')).toBe(true);
     expect(t.bot.store.read().conversations.find((c) => c.key === 'slack:C0000SLT')).toMatchObject({ platform: 'slack', kind: 'channel' });
   });
@@ -136,7 +136,7 @@ describe('App Home', () => {
   it('shows the CEO the decision waiting for her, with a button that lists it', async () => {
     const text = shown(await openHome('U00000CEO', 'EvHomeAmira'));
     expect(text).toContain('Decisions waiting for you (1)');
-    expect(text).toContain('Move Oakfield Academy from AMBER to RED');
+    expect(text).toContain('Move Oakfield Academy from 🟠 AMBER to 🔴 RED');
     expect(text).toContain('Show my decisions');
 
     // The button answers in her DM (a Home tab has no response_url) and refreshes the tab.

@@ -38,7 +38,7 @@ describe('home view', () => {
       invite.rsvpAt = t.clock.now.toISOString();
     });
     expect(items(home('rachel'), 'forums')).toEqual([]);
-    expect(items(home('amira'), 'decisions').map((d) => d.title)).toEqual(['Move Oakfield Academy from AMBER to RED']);
+    expect(items(home('amira'), 'decisions').map((d) => d.title)).toEqual(['Move Oakfield Academy from 🟠 AMBER to 🔴 RED']);
     expect(items(home('jo'), 'surveys').map((s) => s.title)).toEqual([expect.stringContaining('Staff wellbeing pulse')]);
     expect(items(home('jo'), 'actions').map((a) => a.title)).not.toContain('Year 6 writing moderation with Riverside');
   });
