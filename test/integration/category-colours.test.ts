@@ -27,4 +27,12 @@ describe('category colours', () => {
     const approvals = await t.as('amira').say('approvals');
     expect(approvals.replies.slice(1).map((r) => JSON.stringify(renderCard(r))).join('')).toMatch(/🟠 AMBER|🔴 RED/);
   });
+
+  it('the digests and the forum form show the colours too', async () => {
+    const pack = raw(await t.as('tom').say('digest risk'));
+    expect(pack).toMatch(/🔴 RED \(\d+\)/);
+    expect(pack).toContain('❗ URGENT ACTION');
+    expect(raw(await t.as('tom').say('digest board'))).toMatch(/🔴 RED|🟠 AMBER|🟢 GREEN/);
+    expect(raw(await t.as('tom').say('forum new'))).toContain('🟠 AMBER');
+  });
 });

@@ -1,5 +1,6 @@
 // The termly board digest: categories across the trust, movements and decisions this term, and the
 // size of the talent register.
+import { overlayLabel, placementLabel } from '../../../domain/risk-rules';
 import { halfTermOn } from '../../../domain/calendar';
 import { refreshesDue } from '../../../domain/talent-register';
 import type { Context, View } from '../../command';
@@ -23,11 +24,9 @@ export function boardDigest(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): V
   const term = termOf(halfTermOn(f.cal, f.today) || !ended ? f : { ...f, halfTerm: ended });
   const inTerm = (iso?: string) => Boolean(iso && dayOf(f, iso) >= term.start && dayOf(f, iso) <= term.end);
   const rank = (id?: string) => fw.categories.find((c) => c.id === id)?.rank;
-  const label = (id?: string) => fw.categories.find((c) => c.id === id)?.label ?? id ?? '';
   const school = (id?: string) => data.schools.find((s) => s.id === id)?.name ?? 'the trust';
 
-  const overlay = fw.overlay ? ` + ${fw.overlay.label}` : '';
-  const state = (id: string | undefined, urgent: boolean) => `${label(id)}${urgent ? overlay : ''}`;
+  const state = (id: string | undefined, urgent: boolean) => placementLabel(fw, id, urgent);
 
   // Each category decision this term, and which way it went. A confirmation (same category) is a
   // decision but not a move; URGENT ACTION added at the same category is a move to a weaker state.
@@ -73,7 +72,7 @@ export function boardDigest(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): V
     subtitle: `${data.trust!.name}, ${formatDate(term.start)} to ${formatDate(term.end)}`,
     facts: [
       { title: plural(data.schools.length, 'school'), value: categorySummary(f) },
-      ...(fw.overlay ? [{ title: fw.overlay.label, value: String(ua) }] : []),
+      ...(fw.overlay ? [{ title: overlayLabel(fw), value: String(ua) }] : []),
       {
         title: 'Category decisions this term',
         value: decisions.length ? `${decisions.length}: ${worse} moved to a weaker category, ${better} to a stronger, ${same} confirmed` : 'none',

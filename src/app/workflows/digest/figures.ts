@@ -1,5 +1,6 @@
 // The figures every digest draws on, read from the committed document: each school's category and
 // trend, overdue actions, the half term and term we are in, and the chart data built from them.
+import { overlayLabel, placementLabel } from '../../../domain/risk-rules';
 import { categoryById, isOverdue, type Category, type CategoryChange, type Framework, type HalfTerm, type IsapAction, type School } from '../../../domain';
 import { addDays, localDate, schoolDaysBetween, weekday, type AcademicCalendar } from '../../../domain/calendar';
 import { shortLabel, textBar } from '../../../domain/digest';
@@ -44,7 +45,7 @@ export function figures(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): Figur
 export const dayOf = (f: Figures, iso: string) => localDate(new Date(iso), f.timeZone);
 
 export const categoryOf = (f: Figures, s: School): Category | undefined => categoryById(f.fw, s.categoryId);
-export const categoryLabel = (f: Figures, s: School) => `${categoryOf(f, s)?.label ?? 'not placed'}${s.urgentAction && f.fw.overlay ? ` + ${f.fw.overlay.label}` : ''}`;
+export const categoryLabel = (f: Figures, s: School) => placementLabel(f.fw, s.categoryId, s.urgentAction);
 
 /** The two half terms of the term the current half term belongs to. */
 export function termOf(f: Figures): { name: string; start: string; end: string; last: HalfTerm } {
@@ -69,14 +70,14 @@ export function trendOf(f: Figures, schoolId: string): { word: 'improving' | 'de
   if (!c.from) return { word: 'new', text: 'placed on joining' };
   const from = categoryById(f.fw, c.from), to = categoryById(f.fw, c.to);
   if (!from || !to || from.rank === to.rank) return { word: 'steady', text: 'steady' };
-  return from.rank > to.rank ? { word: 'improving', text: `improving (was ${from.label})` } : { word: 'declining', text: `declining (was ${from.label})` };
+  return from.rank > to.rank ? { word: 'improving', text: `improving (was ${placementLabel(f.fw, from.id)})` } : { word: 'declining', text: `declining (was ${placementLabel(f.fw, from.id)})` };
 }
 
 /** "7 schools: 2 GREEN, 2 YELLOW, 2 AMBER, 1 RED" — the categories in one line, for any host. */
 export function categorySummary(f: Figures): string {
-  const parts = [...f.fw.categories].sort((a, b) => a.rank - b.rank).map((c) => `${f.data.schools.filter((s) => s.categoryId === c.id).length} ${c.label}`);
+  const parts = [...f.fw.categories].sort((a, b) => a.rank - b.rank).map((c) => `${f.data.schools.filter((s) => s.categoryId === c.id).length} ${placementLabel(f.fw, c.id)}`);
   const ua = f.data.schools.filter((s) => s.urgentAction).length;
-  if (f.fw.overlay && ua) parts.push(`${ua} ${f.fw.overlay.label}`);
+  if (f.fw.overlay && ua) parts.push(`${ua} ${overlayLabel(f.fw)}`);
   return parts.join(', ');
 }
 
@@ -102,7 +103,7 @@ export function schoolsPerCategory(f: Figures): Chart {
   const max = Math.max(0, ...counts.map((x) => x.n));
   return {
     title: 'Schools by category',
-    points: counts.map(({ c, n }) => ({ legend: c.label, value: n, x: c.label, y: n, color: CHART_COLOUR[c.colour], label: c.label, bar: textBar(n, max) })),
+    points: counts.map(({ c, n }) => ({ legend: c.label, value: n, x: c.label, y: n, color: CHART_COLOUR[c.colour], label: placementLabel(f.fw, c.id), bar: textBar(n, max) })),
   };
 }
 

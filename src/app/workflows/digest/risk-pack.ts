@@ -1,5 +1,6 @@
 // The half-termly risk-meeting pack: every school with its category, trend, overdue actions and last
 // change, worst categories first; a large trust gets each category's most pressing schools and a count.
+import { overlayLabel, placementLabel } from '../../../domain/risk-rules';
 import type { School } from '../../../domain';
 import type { Context, View } from '../../command';
 import { formatWhen } from '../../views/format';
@@ -34,7 +35,7 @@ export function riskPack(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): View
   const categories = [...fw.categories].sort((a, b) => b.rank - a.rank);
   const sections = categories.map((c) => {
     const schools = data.schools.filter((s) => s.categoryId === c.id).sort(pressing);
-    return section(`${c.label} (${schools.length})`, schools.map(item), `No schools in ${c.label}.`, PER_CATEGORY, `more ${c.label} schools`);
+    return section(`${placementLabel(fw, c.id)} (${schools.length})`, schools.map(item), `No schools in ${c.label}.`, PER_CATEGORY, `more ${c.label} schools`);
   });
   const unplaced = data.schools.filter((s) => !categoryOf(f, s));
   if (unplaced.length) sections.push(section(`Not yet placed (${unplaced.length})`, unplaced.map(item), '', PER_CATEGORY, 'more schools not yet placed'));
@@ -45,7 +46,7 @@ export function riskPack(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): View
     subtitle: `${data.trust!.name}, ${plural(data.schools.length, 'school')}`,
     facts: [
       { title: plural(data.schools.length, 'school'), value: categorySummary(f) },
-      ...(fw.overlay ? [{ title: fw.overlay.label, value: ua.length ? ua.map((s) => s.name).join(', ') : 'none' }] : []),
+      ...(fw.overlay ? [{ title: overlayLabel(fw), value: ua.length ? ua.map((s) => s.name).join(', ') : 'none' }] : []),
       { title: 'Overdue ISAP actions', value: overdueTotal ? `${overdueTotal} in ${plural(f.overdue.size, 'school')}` : 'none' },
     ],
     donut: schoolsPerCategory(f),

@@ -1,5 +1,6 @@
 // The weekly SLT digest: overdue ISAP actions by school, category changes, decisions waiting (the
 // old ones flagged), forums in the next fortnight with RSVPs, and survey response rates.
+import { placementLabel } from '../../../domain/risk-rules';
 import { addDays } from '../../../domain/calendar';
 import { responseRates, shortLabel } from '../../../domain/digest';
 import type { Context, View } from '../../command';
@@ -29,9 +30,8 @@ export function weeklyDigest(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): 
   // Changes since the start of the half term, or in the last week if the half term has just begun.
   const since = [f.halfTerm.start, addDays(f.today, -7)].sort()[0]!;
   const changes = data.categoryHistory.filter((c) => c.from && dayOf(f, c.at) >= since).sort((a, b) => b.at.localeCompare(a.at));
-  const label = (id?: string) => (id ? (f.fw.categories.find((c) => c.id === id)?.label ?? id) : '');
   const changeItems: Item[] = changes.map((c) => ({
-    title: `${schoolName(f, c.schoolId)}: ${label(c.from)} → ${label(c.to)}${c.urgentAction ? ` + ${f.fw.overlay?.label ?? 'overlay'}` : ''}`,
+    title: `${schoolName(f, c.schoolId)}: ${c.from ? placementLabel(f.fw, c.from) : 'not placed'} → ${placementLabel(f.fw, c.to, c.urgentAction)}`,
     detail: `${formatWhen(c.at, f.timeZone)}. ${c.rationale}`,
   }));
 
