@@ -1,5 +1,5 @@
 // Small pure rules of the risk round: labels, which decisions need the CEO, trends, finding a school.
-import { categoryById, categoryMarker, moveNeedsCeo, OVERLAY_MARKER, type CategoryChange, type Framework } from './categories';
+import { categoryById, categoryMarker, moveNeedsCeo, OVERLAY_MARKER, type Category, type CategoryChange, type Framework } from './categories';
 import type { School } from './schools';
 
 /** "🔴 RED + ❗ URGENT ACTION", "🟠 Repair (C)", or "not placed": every category shown with its colour. */
@@ -13,6 +13,11 @@ export function placementLabel(fw: Framework, categoryId: string | undefined, ur
 /** "❗ URGENT ACTION": the overlay with its marker, or '' when the framework has none. */
 export function overlayLabel(fw: Framework): string {
   return fw.overlay ? `${OVERLAY_MARKER} ${fw.overlay.label}` : '';
+}
+
+/** A category or the overlay itself, with its marker: "🟠 AMBER", "❗ URGENT ACTION". */
+export function categoryTag(fw: Framework, c: Category): string {
+  return c === fw.overlay ? overlayLabel(fw) : placementLabel(fw, c.id);
 }
 
 /**

@@ -1,5 +1,5 @@
 // `forum`, `forum invite <forum> <audience>`, `forum responses <forum>`.
-import { overlayLabel, placementLabel } from '../../../domain/risk-rules';
+import { categoryTag } from '../../../domain/risk-rules';
 import { categoryByName, expectedPeople, resolveAudiences, AUDIENCE_HELP } from '../../../domain/forums-audience';
 import { isUpcoming } from '../../../domain/forums-rules';
 import { seesWholeTrust } from '../../../domain/people';
@@ -96,11 +96,7 @@ export const responses: TextCommand = {
       return `${nameOf(id)}${school ? ` (${school.name})` : ''}: ${state}`;
     };
     const fw = data.trust!.framework;
-    const tag = (c: string) => {
-      const cat = categoryByName(fw, c);
-      return !cat ? c : cat === fw.overlay ? overlayLabel(fw) : placementLabel(fw, cat.id);
-    };
-    const cats = forum.expectedCategories.map(tag).join(', ');
+    const cats = forum.expectedCategories.map((c) => { const cat = categoryByName(fw, c); return cat ? categoryTag(fw, cat) : c; }).join(', ');
     // Worst first: the expected schools not coming, then who has not answered, declined, tentative, accepted.
     type Group = { name: string; lines: string[]; warn: boolean; list: boolean };
     const names = (name: string, ids: string[]): Group => ({ name: `${name} (${ids.length})`, lines: ids.map(nameOf), warn: false, list: false });

@@ -1,5 +1,5 @@
 // `forum new`: the DoSI schedules a forum or network meeting from a form; inviting comes after.
-import { overlayLabel, placementLabel } from '../../../domain/risk-rules';
+import { categoryTag } from '../../../domain/risk-rules';
 import { z } from 'zod';
 import type { Forum } from '../../../domain';
 import { currentOrNextHalfTerm, localDate, zonedInstant } from '../../../domain/calendar';
@@ -52,7 +52,7 @@ export const newForum: TextCommand = {
       today,
       lastDay: lastDueDate(cal),
       kinds: Object.entries(FORUM_KINDS).map(([value, title]) => ({ value, title })),
-      categories: [...fw.categories, ...(fw.overlay ? [fw.overlay] : [])].map((c) => ({ value: c.id, title: c === fw.overlay ? overlayLabel(fw) : placementLabel(fw, c.id) })),
+      categories: [...fw.categories, ...(fw.overlay ? [fw.overlay] : [])].map((c) => ({ value: c.id, title: categoryTag(fw, c) })),
     });
   },
 };

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { describeOfsted, OFSTED_LEGACY, REPORT_CARD_AREAS, REPORT_CARD_GRADES, type OfstedOutcome, type Person, type RiskAnswers, type RiskRound, type School } from '../../../domain';
 import { latestOfsted } from '../../../domain/schools';
 import { criterionKey, criterionOf, proposeCategory } from '../../../domain/risk-proposal';
-import { overlayLabel, placementLabel } from '../../../domain/risk-rules';
+import { categoryTag, placementLabel } from '../../../domain/risk-rules';
 import type { Data } from '../../../store/schema';
 import { outcome, reply, type Context, type View } from '../../command';
 import { AppError, badInput } from '../../errors';
@@ -63,7 +63,7 @@ export function questionsView(data: Readonly<Data>, ctx: Context, round: RiskRou
           const keys = c.criteria.map((_, i) => criterionKey(c.id, i));
           return {
             id: `criteria-${c.id}`,
-            label: c === fw.overlay ? overlayLabel(fw) : placementLabel(fw, c.id),
+            label: categoryTag(fw, c),
             value: keys.filter((k) => picked.has(k)).join(','),
             choices: c.criteria.map((text, i) => ({ title: text, value: keys[i]! })),
           };
