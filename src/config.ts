@@ -2,6 +2,8 @@
 import { z } from 'zod';
 
 const optional = z.string().trim().min(1).optional();
+/** Microsoft's Bot Framework OpenID metadata (public Azure). */
+export const BOT_FRAMEWORK_OPENID_METADATA_URL = 'https://login.botframework.com/v1/.well-known/openidconfiguration';
 const url = z.url({ message: 'a URL such as http://127.0.0.1:4000' }).optional();
 
 const EnvSchema = z.object({
@@ -17,6 +19,10 @@ const EnvSchema = z.object({
   MICROSOFT_APP_PASSWORD: optional,
   MICROSOFT_APP_TENANT_ID: optional,
   MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  /** Where Teams token signing keys are discovered (tests point it at a local issuer). */
+  BOT_OPENID_METADATA_URL: z
+    .url({ protocol: /^https?$/, message: 'an http(s) URL such as https://login.botframework.com/v1/.well-known/openidconfiguration' })
+    .default(BOT_FRAMEWORK_OPENID_METADATA_URL),
   ALLOWED_TENANT_IDS: z
     .string()
     .optional()
@@ -51,6 +57,7 @@ export interface Config {
     appTenantId?: string;
     appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
     allowedTenantIds: string[];
+    openIdMetadataUrl: string;
   };
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
   graph?: { tenantId: string; clientId: string; clientSecret: string; baseUrl?: string; authUrl?: string; caFile?: string };
@@ -117,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appTenantId: e.MICROSOFT_APP_TENANT_ID,
       appType: e.MICROSOFT_APP_TYPE ?? 'MultiTenant',
       allowedTenantIds: e.ALLOWED_TENANT_IDS,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     },
     slack: slackEnabled
       ? { botToken: e.SLACK_BOT_TOKEN!, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
