@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as Templating from 'adaptivecards-templating';
 import type { View } from '../app/command';
+import { plainLinksIn } from './plain-links';
 
 export const CARDS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cards');
 
@@ -22,9 +23,10 @@ function template(name: string): unknown {
   return t;
 }
 
+/** The one place a view becomes a card, so the one place people's text is made safe to show. */
 export function renderCard(view: View): AdaptiveCard {
   const t = new Templating.Template(template(view.card));
-  const card = t.expand({ $root: view.data }) as AdaptiveCard;
+  const card = t.expand({ $root: plainLinksIn(view.data) }) as AdaptiveCard;
   return stripEmpty(card) as AdaptiveCard;
 }
 

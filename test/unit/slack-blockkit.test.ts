@@ -146,7 +146,7 @@ describe('Adaptive Card to Block Kit', () => {
     expect(JSON.stringify(blocks.at(-1))).toMatch(/…and \d+ more sections not shown: Slack shows 50 blocks at most/);
   });
 
-  it('translates columns, containers, images, markdown links and open-URL buttons', () => {
+  it('translates columns, containers, images and open-URL buttons; a Markdown link in text stays text', () => {
     const { blocks } = cardToBlocks(
       card(
         [
@@ -160,7 +160,8 @@ describe('Adaptive Card to Block Kit', () => {
     );
     expect(blocks.map((b) => b.type)).toEqual(['section', 'divider', 'section', 'image', 'actions']);
     expect(blocks[0]!.fields).toEqual([{ type: 'mrkdwn', text: '*Left*' }, { type: 'mrkdwn', text: 'Right' }]);
-    expect((blocks[2]!.text as { text: string }).text).toBe('See <https://example.org/plan|the plan> &amp; &lt;notes&gt;');
+    // Links reach people as buttons (Action.OpenUrl), never from text someone typed.
+    expect((blocks[2]!.text as { text: string }).text).toBe('See [the plan](https://example.org/plan) &amp; &lt;notes&gt;');
     expect(blocks[3]).toMatchObject({ image_url: 'https://example.org/logo.png', alt_text: 'Trust logo' });
     expect(blocks[4]!.elements).toEqual([expect.objectContaining({ url: 'https://example.org/plan' })]);
   });

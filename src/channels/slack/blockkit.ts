@@ -23,14 +23,17 @@ export type Surface = 'message' | 'home' | 'modal';
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
 const plain = (text: string, max: number) => ({ type: 'plain_text', text: clip(text, max), emoji: true });
 
-/** Escapes Slack's control characters and turns the card's Markdown subset into mrkdwn. */
+/**
+ * Escapes Slack's control characters (`<!channel>`, `<@U…>`, `<url|text>` all start with `<`), so
+ * nothing typed pings anyone or becomes a link.
+ */
+export function escapeSlack(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The card's Markdown subset as mrkdwn: escaped, then bold. Links stay text (see cards/plain-links). */
 export function toMrkdwn(md: string): string {
-  return md
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<$2|$1>')
-    .replace(/\*\*(.+?)\*\*/g, '*$1*');
+  return escapeSlack(md).replace(/\*\*(.+?)\*\*/g, '*$1*');
 }
 
 export function cardToBlocks(card: AdaptiveCard, surface: Surface = 'message'): SlackMessage {
@@ -42,7 +45,8 @@ export function cardToBlocks(card: AdaptiveCard, surface: Surface = 'message'): 
   // Only the forms of buttons that made it into the blocks.
   const json = JSON.stringify(blocks);
   const forms = [...t.forms.values()].filter((f) => json.includes(f.ref));
-  return { text: clip(t.summary() || 'Improvement Bot', LIMITS.fallbackText), blocks, forms };
+  // The top-level text is what notifications show: Slack reads its control sequences too.
+  return { text: clip(escapeSlack(t.summary() || 'Improvement Bot'), LIMITS.fallbackText), blocks, forms };
 }
 
 class Translation {
