@@ -61,7 +61,7 @@ export function makeStaff(gen: Gen, schools: School[], executive: Person[]): Sta
       posts.push({ title, networks: [] });
     }
     const staff: Person[] = [];
-    // A school in a dozen has no substantive headteacher: its questions go to the DoSI.
+    // About one school in seventy has no substantive headteacher: its questions go to its DoSI.
     const head = demoAt(s.id, 'headteacher') ?? (rnd.chance(0.015) && schools.length > 20 ? undefined : names.person(gen.id('staff'), `Headteacher, ${s.name}`, [{ role: 'headteacher', schoolId: s.id }]));
     if (head) {
       staff.push(head);
