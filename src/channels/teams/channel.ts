@@ -8,9 +8,17 @@ import { createPace } from './pace';
 import { teamsSender } from './sender';
 import { teamsTurn } from './turn';
 
-export function createTeamsChannel(deps: ChannelDeps): Channel {
+export interface TeamsChannelOptions {
+  /** How outgoing calls are signed, instead of Entra ID tokens for the app (tests). */
+  credentials?: Parameters<typeof createAdapter>[1];
+  /** How long fetching the token signing keys may take before an activity is answered 503. */
+  keysTimeoutMs?: number;
+}
+
+export function createTeamsChannel(deps: ChannelDeps, opts: TeamsChannelOptions = {}): Channel {
   const { config, store } = deps;
-  const adapter = createAdapter(config.teams);
+  const teamsAuth = createAdapter(config.teams, opts.credentials);
+  const { adapter } = teamsAuth;
   const appId = config.teams.appId ?? '';
   const conversations = teamsConversations(store);
   const pending = new Set<Promise<unknown>>();
@@ -34,9 +42,11 @@ export function createTeamsChannel(deps: ChannelDeps): Channel {
     },
   });
 
+  const endpoint = { ...teamsAuth, appId: config.teams.appId, allowedTenantIds: config.teams.allowedTenantIds, keysTimeoutMs: opts.keysTimeoutMs };
+
   return {
     name: 'teams',
-    routes: [{ method: 'POST', path: '/api/messages', handle: (req, res) => processActivityRequest(adapter, req, res, onTurn) }],
+    routes: [{ method: 'POST', path: '/api/messages', handle: (req, res) => processActivityRequest(endpoint, req, res, onTurn) }],
     sender: teamsSender({ adapter, appId, store, conversations, allowedTenantIds: config.teams.allowedTenantIds, now: deps.now, pace }),
     async stop() {
       await Promise.allSettled([...pending]);
