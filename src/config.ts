@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number({ message: 'a port number' }).int().min(0).max(65535).default(3978),
   HOST: z.string().min(1).default('127.0.0.1'),
+  /** 1 lets local mode (the playground: anyone can act as anyone) listen beyond loopback. */
+  PLAYGROUND_PUBLIC: z.enum(['0', '1'], { message: '1 (or leave it unset)' }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
   TRUST_TIMEZONE: z
     .string()
@@ -51,6 +53,8 @@ export interface Config {
   timeZone: string;
   /** Local mode: no platform credentials and not production. Serves the playground. */
   localMode: boolean;
+  /** PLAYGROUND_PUBLIC=1: the playground may be reached beyond loopback (said loudly at start). */
+  playgroundPublic: boolean;
   teams: {
     appId?: string;
     appPassword?: string;
@@ -110,6 +114,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!e.SLACK_APP_TOKEN) requireVars(e, ['SLACK_SIGNING_SECRET'], 'for Slack over HTTP (or set SLACK_APP_TOKEN for Socket Mode)');
   }
   if (graphEnabled) requireVars(e, ['GRAPH_TENANT_ID', 'GRAPH_CLIENT_ID', 'GRAPH_CLIENT_SECRET'], 'when Graph is enabled');
+  const localMode = e.NODE_ENV !== 'production' && !teamsEnabled && !slackEnabled;
+  // The playground lets anyone act as anyone: on a shared network that must be a choice, not an accident.
+  if (localMode && !isLoopbackHost(e.HOST) && e.PLAYGROUND_PUBLIC !== '1') {
+    throw new ConfigError(`HOST=${e.HOST} would open the playground, where anyone can act as anyone, beyond this machine: use HOST=127.0.0.1, or set PLAYGROUND_PUBLIC=1 if you mean it`);
+  }
 
   return {
     env: e.NODE_ENV,
@@ -117,7 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: e.DATA_DIR,
     timeZone: e.TRUST_TIMEZONE,
-    localMode: e.NODE_ENV !== 'production' && !teamsEnabled && !slackEnabled,
+    localMode,
+    playgroundPublic: e.PLAYGROUND_PUBLIC === '1',
     teams: {
       appId: e.MICROSOFT_APP_ID,
       appPassword: e.MICROSOFT_APP_PASSWORD,
@@ -133,6 +143,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { tenantId: e.GRAPH_TENANT_ID!, clientId: e.GRAPH_CLIENT_ID!, clientSecret: e.GRAPH_CLIENT_SECRET!, baseUrl: e.GRAPH_BASE_URL, authUrl: e.GRAPH_AUTH_URL, caFile: e.GRAPH_CA_FILE }
       : undefined,
   };
+}
+
+/** localhost, 127.x.y.z or ::1: names that reach this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
 
 function requireVars(e: Env, names: (keyof Env)[], why: string): void {

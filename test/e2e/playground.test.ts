@@ -1,4 +1,5 @@
 // The playground in real headless Chromium: a newcomer's journeys, read off the screen.
+import { playgroundSession } from '../helpers/playground';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestBot, type TestBot } from '../helpers/bot';
@@ -104,8 +105,9 @@ describe.skipIf(chromiumMissing)(title, () => {
   });
 
   it('runs the weekly digest now, and says what it delivered', async () => {
+    const pg = await playgroundSession(t.url);
     const sltCount = () =>
-      fetch(`${t.url}/playground/api/messages?as=tom&conversation=local:channel:slt`).then(async (r) => ((await r.json()) as { messages: unknown[] }).messages.length);
+      pg.get('/playground/api/messages?as=tom&conversation=local:channel:slt').then(async (r) => ((await r.json()) as { messages: unknown[] }).messages.length);
     const before = await sltCount();
     await page.getByRole('button', { name: 'Send the digest now' }).click();
     await expect.poll(() => page.locator('#status').innerText()).toMatch(/Weekly digest sent|nothing to send/);

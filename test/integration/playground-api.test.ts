@@ -5,26 +5,29 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approvalView } from '../../src/app/views/approval-view';
 import { startTestBot, type TestBot } from '../helpers/bot';
+import { playgroundSession, type PlaygroundSession } from '../helpers/playground';
 
 type Msg = { id: string; seq: number; from: { kind: string }; text?: string; card?: unknown; updated?: boolean };
 
 let t: TestBot;
+let pg: PlaygroundSession;
 beforeAll(async () => {
   t = await startTestBot();
+  pg = await playgroundSession(t.url);
 });
 afterAll(() => t.stop());
 
 const post = async (path: string, body: unknown) => {
-  const res = await fetch(`${t.url}/playground/api/${path}`, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const res = await pg.post(`/playground/api/${path}`, body);
   return { status: res.status, body: (await res.json()) as { error?: string; ok?: boolean; delivered?: number } };
 };
 const messages = async (as: string, conversation: string): Promise<Msg[]> => {
-  const res = await fetch(`${t.url}/playground/api/messages?as=${as}&conversation=${encodeURIComponent(conversation)}`);
+  const res = await pg.get(`/playground/api/messages?as=${as}&conversation=${encodeURIComponent(conversation)}`);
   expect(res.status).toBe(200);
   return ((await res.json()) as { messages: Msg[] }).messages;
 };
 const state = async () =>
-  (await fetch(`${t.url}/playground/api/state`).then((r) => r.json())) as {
+  (await pg.get('/playground/api/state').then((r) => r.json())) as {
     people: { id: string; unread: number }[];
     channels: { key: string; name: string; unread: number }[];
   };
@@ -65,7 +68,7 @@ describe('playground API', () => {
     expect(noVerb.body.error).toMatch(/^verb:/);
     expect(snapshot()).toBe(before);
     expect(await messages('jo', 'local:person:jo')).toEqual([]);
-    const q = await fetch(`${t.url}/playground/api/messages?as=amira`);
+    const q = await pg.get('/playground/api/messages?as=amira');
     expect(q.status).toBe(400);
   });
 
@@ -98,7 +101,7 @@ describe('playground API', () => {
 
   it('a notification to a channel lands there, and the page hears of it by server-sent events', async () => {
     const events: string[] = [];
-    const req = http.get(`${t.url}/playground/api/events`, (res) => res.on('data', (c: Buffer) => events.push(c.toString())));
+    const req = http.get(`${t.url}/playground/api/events?token=${pg.token}`, (res) => res.on('data', (c: Buffer) => events.push(c.toString())));
     await expect.poll(() => events.join('')).toContain('retry:');
     await t.bot.outbox.deliver([{ card: 'list', data: { title: 'Channel news', intro: '', empty: '', items: [] }, to: { conversation: 'local:channel:headteachers' } }]);
     await t.bot.outbox.idle();
@@ -136,9 +139,10 @@ describe('playground across a restart', () => {
     const again = await startTestBot({ dataDir });
     try {
       expect(again.bot.store.read().conversations.find((c) => c.key === 'local:person:newbie')).toMatchObject({ platform: 'local', kind: 'personal', personId: 'newbie' });
-      const r = await fetch(`${again.url}/playground/api/say`, { method: 'POST', body: JSON.stringify({ as: 'newbie', conversation: 'local:person:newbie', text: 'help' }) });
+      const session = await playgroundSession(again.url);
+      const r = await session.post('/playground/api/say', { as: 'newbie', conversation: 'local:person:newbie', text: 'help' });
       expect(r.status).toBe(200);
-      const m = await fetch(`${again.url}/playground/api/messages?as=newbie&conversation=local:person:newbie`).then((x) => x.json() as Promise<{ messages: Msg[] }>);
+      const m = await session.get('/playground/api/messages?as=newbie&conversation=local:person:newbie').then((x) => x.json() as Promise<{ messages: Msg[] }>);
       expect(JSON.stringify(m.messages.at(-1)!.card)).toContain('You are Nia Newcomer');
     } finally {
       await again.stop();

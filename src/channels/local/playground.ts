@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { sendJson } from '../../server';
 import type { Channel, ChannelDeps } from '../channel';
 import { createApi, respond } from './api';
+import { createGuard } from './guard';
 import { Inbox } from './inbox';
 import { createLocalSender } from './sender';
 
@@ -28,8 +29,10 @@ const ASSETS: Record<string, { file: string; type: string }> = {
 // Cards set inline styles, so style-src needs 'unsafe-inline'; scripts come only from here.
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'";
 
-async function serveFile(res: http.ServerResponse, file: string, type: string): Promise<void> {
-  const body = await readFile(file);
+async function serveFile(res: http.ServerResponse, file: string, type: string, token?: string): Promise<void> {
+  const raw = await readFile(file);
+  // The page carries this run's token, which its API calls send back (see guard.ts).
+  const body = token ? Buffer.from(raw.toString('utf8').replace('content="{{token}}"', `content="${token}"`)) : raw;
   res.writeHead(200, {
     'content-type': `${type}; charset=utf-8`,
     'content-length': body.length,
@@ -44,6 +47,7 @@ export function createPlayground(deps: ChannelDeps): Channel {
   const inbox = new Inbox(deps.now, randomUUID);
   const api = createApi(deps, inbox);
   const streams = new Set<http.ServerResponse>();
+  const guard = createGuard(deps.config.playgroundPublic);
 
   /** Server-sent events: the page learns of new messages without polling. */
   function events(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -64,13 +68,20 @@ export function createPlayground(deps: ChannelDeps): Channel {
     name: 'local',
     sender: createLocalSender(inbox),
     routes: [
-      { method: 'GET', path: '/', handle: (_req, res) => serveFile(res, path.join(PUBLIC_DIR, 'index.html'), 'text/html') },
+      {
+        method: 'GET',
+        path: '/',
+        handle: async (req, res) => {
+          if (guard.allows(req, res, 'page')) await serveFile(res, path.join(PUBLIC_DIR, 'index.html'), 'text/html', guard.token);
+        },
+      },
       {
         method: 'GET',
         path: '/playground/',
         handle: async (req, res) => {
           const url = new URL(req.url ?? '/', 'http://localhost');
           const asset = ASSETS[url.pathname];
+          if (!guard.allows(req, res, asset ? 'page' : 'read')) return;
           if (asset) return serveFile(res, asset.file, asset.type);
           switch (url.pathname) {
             case '/playground/api/state':
@@ -87,6 +98,7 @@ export function createPlayground(deps: ChannelDeps): Channel {
         method: 'POST',
         path: '/playground/api/',
         handle: async (req, res) => {
+          if (!guard.allows(req, res, 'write')) return;
           const url = new URL(req.url ?? '/', 'http://localhost');
           switch (url.pathname) {
             case '/playground/api/say':
@@ -101,12 +113,17 @@ export function createPlayground(deps: ChannelDeps): Channel {
       },
     ],
     async start() {
+      if (deps.config.playgroundPublic) {
+        console.warn(`\n!!! PLAYGROUND_PUBLIC=1: the playground at ${deps.config.host}:${deps.config.port} lets anyone who reaches it act as anyone in the trust.\n!!! Use it on a network you trust, and never with real people's data.\n`);
+      }
       // People added after the demo was seeded (an import, a test) get their playground chat too.
       const at = deps.now().toISOString();
       await deps.store.transact((d) => {
+        // A set, not a search per person: a trust of 40,000 people starts in milliseconds.
+        const known = new Set(d.conversations.map((c) => c.key));
         for (const p of d.people) {
           const key = `local:person:${p.id}`;
-          if (d.conversations.some((c) => c.key === key)) continue;
+          if (known.has(key)) continue;
           d.conversations.push({ key, platform: 'local', kind: 'personal', personId: p.id, name: p.name, ref: null, blocked: false, updatedAt: at });
         }
       });

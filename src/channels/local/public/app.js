@@ -51,12 +51,14 @@
     result.didProcess = true;
   };
 
+  // This run's token, written into the page by the server; every API call sends it back.
+  const TOKEN = document.querySelector('meta[name="playground-token"]').content;
   const state = { as: localStorage.getItem('playground.as') || '', conversation: '', people: [], channels: [] };
   const rendered = new Map(); // message id → { seq, el }
 
   async function api(path, body) {
-    const res = await fetch(`/playground/api/${path}`, body === undefined ? undefined : {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    const res = await fetch(`/playground/api/${path}`, body === undefined ? { headers: { 'x-playground-token': TOKEN } } : {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-playground-token': TOKEN }, body: JSON.stringify(body),
     });
     const json = await res.json().catch(() => ({}));
     if (!res.ok) throw new Error(json.error || `The server answered ${res.status}.`);
@@ -273,7 +275,7 @@
 
   // New messages (notifications, updates made by someone else) arrive as server-sent events.
   let pending;
-  const events = new EventSource('/playground/api/events');
+  const events = new EventSource(`/playground/api/events?token=${encodeURIComponent(TOKEN)}`);
   events.onmessage = () => {
     clearTimeout(pending);
     pending = setTimeout(() => refresh().catch((e) => say(e.message, true)), 50);
