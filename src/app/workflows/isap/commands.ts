@@ -39,8 +39,8 @@ export const mine: TextCommand = {
     const soon = mineOpen.filter((a) => !isOverdue(a, d) && isDueSoon(cal, a, d, SOON_SCHOOL_DAYS));
     const later = mineOpen.length - overdue.length - soon.length;
     const listed: Listed[] = [
-      ...overdue.map((a) => ({ group: `Overdue (${overdue.length})`, item: planItem(data, a, d, ctx.timeZone, true) })),
-      ...soon.map((a) => ({ group: `Due in the next two weeks (${soon.length})`, item: planItem(data, a, d, ctx.timeZone, true) })),
+      ...overdue.map((a) => ({ group: `Overdue (${overdue.length})`, item: () => planItem(data, a, d, ctx.timeZone, true) })),
+      ...soon.map((a) => ({ group: `Due in the next two weeks (${soon.length})`, item: () => planItem(data, a, d, ctx.timeZone, true) })),
     ];
     const intro = [later ? `${later} more due later.` : '', schoolsOf(person).length ? `Type isap ${schoolName(data, schoolsOf(person)[0]!)} for the whole plan.` : 'Type isap <school> for a school\'s plan, or isap overdue for every overdue action.']
       .filter(Boolean)
@@ -65,7 +65,7 @@ async function schoolPlan(ctx: Context, { data, person }: Request, words: string
   const listed: Listed[] = strands.flatMap((strand) =>
     [...open, ...actions.filter((a) => a.status === 'complete')]
       .filter((a) => (a.strand ?? 'No strand') === strand)
-      .map((a) => ({ group: strand, item: planItem(data, a, d, ctx.timeZone, false) })),
+      .map((a) => ({ group: strand, item: () => planItem(data, a, d, ctx.timeZone, false) })),
   );
   const view = planPage(`ISAP: ${school.name}`, `${open.length} open, ${overdue} overdue, ${actions.length - open.length} complete.`, 'This school has no ISAP actions yet. Type isap add to add one.', listed, page, `isap ${words}`);
   return reply(view.card, view.data);
@@ -98,10 +98,12 @@ export const overdue: TextCommand = {
     const bySchool = new Map<string, number>();
     for (const a of late) bySchool.set(a.schoolId, (bySchool.get(a.schoolId) ?? 0) + 1);
     // The schools with most overdue, so a long list still says where the trouble gathers.
+    const names = new Map(data.schools.map((s) => [s.id, s.name]));
+    const name = (id: string) => names.get(id) ?? id;
     const most = [...bySchool.entries()]
-      .sort((x, y) => y[1] - x[1] || schoolName(data, x[0]).localeCompare(schoolName(data, y[0])))
+      .sort((x, y) => y[1] - x[1] || name(x[0]).localeCompare(name(y[0])))
       .slice(0, 5)
-      .map(([id, n]) => `${schoolName(data, id)} (${n})`);
+      .map(([id, n]) => `${name(id)} (${n})`);
     const where = filter ? ` in ${filter.label}` : '';
     const intro = late.length
       ? [
@@ -110,7 +112,7 @@ export const overdue: TextCommand = {
           filter ? '' : 'Narrow it: isap overdue <school, hub or phase>.',
         ].filter(Boolean).join(' ')
       : '';
-    const listed: Listed[] = late.map((a) => ({ group: 'Most overdue first', item: planItem(data, a, d, ctx.timeZone, true) }));
+    const listed: Listed[] = late.map((a) => ({ group: 'Most overdue first', item: () => planItem(data, a, d, ctx.timeZone, true) }));
     const view = planPage(
       late.length ? `${late.length} overdue action${late.length === 1 ? '' : 's'}${where}` : `No overdue actions${where}`,
       intro,

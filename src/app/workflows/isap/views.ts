@@ -84,10 +84,13 @@ export interface PlanGroup {
  */
 export const PAGE_SIZE = 20;
 
-/** An item in a list already in the order people need it, with the heading it sits under. */
+/**
+ * An item in a list already in the order people need it, with the heading it sits under. The line
+ * is written only for the page shown: 7,500 overdue actions need 20 lines, not 7,500.
+ */
 export interface Listed {
   group: string;
-  item: PlanItem;
+  item: () => PlanItem;
 }
 
 /** One page of `listed`, regrouped under its headings in the order they first appear. */
@@ -96,8 +99,8 @@ export function planPage(title: string, intro: string, empty: string, listed: Li
   const groups: PlanGroup[] = [];
   for (const { group, item } of p.items) {
     const last = groups.at(-1);
-    if (last?.name === group) last.items.push(item);
-    else groups.push({ name: group, items: [item] });
+    if (last?.name === group) last.items.push(item());
+    else groups.push({ name: group, items: [item()] });
   }
   const label = pageLabel(p);
   return { card: 'isap-plan', data: { title: label ? `${title} (${label})` : title, intro, empty, groups, more: p.more } };
