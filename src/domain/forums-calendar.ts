@@ -13,6 +13,8 @@ export interface ForumEventInput {
   attendees: { name: string; email: string }[];
   /** Set to update the event created before instead of creating another. */
   eventId?: string;
+  /** The same for every try at creating this event, so that a retried create never makes a second one. */
+  idempotencyKey?: string;
 }
 
 export interface ForumEvent {

@@ -26,7 +26,8 @@ export function clientCredentialsProvider(c: ClientCredentials, now: () => numbe
       const json = safeJson(res.body);
       if (res.status !== 200 || typeof json.access_token !== 'string') {
         // Entra's error codes (AADSTS…) say what is wrong; the secret never appears in them.
-        throw new Error(`Graph token request failed (${res.status}): ${String(json.error_description ?? json.error ?? 'no detail')}`);
+        const err = new Error(`Graph token request failed (${res.status}): ${String(json.error_description ?? json.error ?? 'no detail')}`);
+        throw Object.assign(err, { name: 'GraphTokenError' });
       }
       const seconds = typeof json.expires_in === 'number' ? json.expires_in : Number(json.expires_in ?? 3599);
       cached = { token: json.access_token, until: now() + Math.max(0, seconds - 60) * 1000 };

@@ -21,8 +21,13 @@ export interface FakeGraph {
   calls: GraphCall[];
   tokensIssued: number;
   events: Map<string, Record<string, unknown>>;
-  /** The next Graph (not token) call answers with this status. */
-  failNext(status: number): void;
+  /** The next `times` Graph (not token) calls answer with this status, doing nothing. */
+  failNext(status: number, times?: number): void;
+  /**
+   * The next Graph call does its work (an event is created) but its answer is lost: a status such as
+   * 504 from a gateway, or 'stall': no answer for `stallMs` (the client gives up first).
+   */
+  loseNextAnswer(how: number | 'stall', stallMs?: number): void;
   /**
    * The next `times` Graph calls are throttled as Graph throttles: 429 TooManyRequests with a
    * Retry-After in seconds (learn.microsoft.com, "Microsoft Graph throttling guidance").
@@ -43,6 +48,11 @@ export async function startFakeGraph(client: { tenantId: string; clientId: strin
 
   const tokens = new Set<string>();
   let failStatus = 0;
+  let failLeft = 0;
+  let lose: { how: number | 'stall'; stallMs: number } | undefined;
+  /** Events created per mailbox and transactionId: Graph makes one event per transactionId. */
+  const byTransaction = new Map<string, string>();
+  const stalled = new Set<NodeJS.Timeout>();
   let throttleLeft = 0;
   let throttleSeconds = 1;
   let n = 0;
@@ -52,7 +62,13 @@ export async function startFakeGraph(client: { tenantId: string; clientId: strin
     calls: [],
     tokensIssued: 0,
     events: new Map(),
-    failNext: (s) => void (failStatus = s),
+    failNext(s, times = 1) {
+      failStatus = s;
+      failLeft = times;
+    },
+    loseNextAnswer(how, stallMs = 5_000) {
+      lose = { how, stallMs };
+    },
     throttle(times = 1, retryAfterSeconds = 1) {
       throttleLeft = times;
       throttleSeconds = retryAfterSeconds;
@@ -60,6 +76,8 @@ export async function startFakeGraph(client: { tenantId: string; clientId: strin
     throttled: 0,
     delayMs: 0,
     close: async () => {
+      for (const t of stalled) clearTimeout(t);
+      server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
       rmSync(dir, { recursive: true, force: true });
     },
@@ -70,7 +88,20 @@ export async function startFakeGraph(client: { tenantId: string; clientId: strin
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
+      const lost = lose && !req.url?.includes('/oauth2/') && tokens.has((req.headers.authorization ?? '').replace(/^Bearer /, '')) && !throttleLeft && !failLeft ? lose : undefined;
+      if (lost) lose = undefined;
       const send = (status: number, body?: unknown, headers: Record<string, string> = {}) => {
+        if (lost && status < 400) {
+          if (lost.how === 'stall') {
+            const t = setTimeout(() => {
+              stalled.delete(t);
+              if (!res.destroyed) res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+            }, lost.stallMs);
+            return void stalled.add(t);
+          }
+          res.writeHead(lost.how, { 'content-type': 'application/json' });
+          return void res.end(JSON.stringify({ error: { code: 'UnknownError', message: 'The gateway timed out.' } }));
+        }
         const answer = () => {
           res.writeHead(status, { 'content-type': 'application/json', ...headers });
           res.end(body === undefined ? '' : JSON.stringify(body));
@@ -97,14 +128,18 @@ export async function startFakeGraph(client: { tenantId: string; clientId: strin
         state.throttled++;
         return send(429, { error: { code: 'TooManyRequests', message: 'Too many requests. Please try again later.' } }, { 'retry-after': String(throttleSeconds) });
       }
-      if (failStatus) {
+      if (failLeft > 0) {
+        failLeft--;
         const s = failStatus;
-        failStatus = 0;
         return send(s, { error: { code: 'ErrorInternalServerError', message: 'Something failed.' } });
       }
       const m = url.pathname.match(/^\/v1\.0\/users\/([^/]+)\/events(?:\/([^/]+))?$/);
       if (m && req.method === 'POST' && !m[2]) {
+        const tx = typeof body.transactionId === 'string' ? `${m[1]}\n${body.transactionId}` : undefined;
+        const earlier = tx && byTransaction.get(tx);
+        if (earlier) return send(201, state.events.get(earlier));
         const id = `event-${++n}`;
+        if (tx) byTransaction.set(tx, id);
         const ev = { ...body, id, organizer: { emailAddress: { address: decodeURIComponent(m[1]!) } }, onlineMeeting: body.isOnlineMeeting ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/${id}` } : null };
         state.events.set(id, ev);
         return send(201, ev);

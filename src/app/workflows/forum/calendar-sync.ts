@@ -38,6 +38,8 @@ async function syncNow(ctx: Context, forumId: string): Promise<string> {
       body: `${forum.title}, ${when(forum, ctx.timeZone)}. Answer the invitation in Improvement Bot.`,
       attendees: attendees(data, forum),
       eventId: forum.graphEventId,
+      // A create whose answer was lost (and retried later) then finds its event instead of making another.
+      idempotencyKey: `forum:${forum.id}`,
     });
     await ctx.store.transact((d) => {
       const f = d.forums.find((x) => x.id === forumId);
