@@ -40,7 +40,7 @@ describe.skipIf(chromiumMissing)(title, () => {
     await expect.poll(() => row(list, 'Attendance').isEnabled()).toBe(true);
     await row(list, 'Attendance').click();
     await expect.poll(() => page.locator('article.msg.bot').last().innerText()).toContain('Attendance: first-day');
-    expect(await list.getByRole('button', { disabled: true }).count()).toBe(0);
+    await expect.poll(() => list.getByRole('button', { disabled: true }).count()).toBe(0);
     expect(errors).toEqual([]);
   });
 
