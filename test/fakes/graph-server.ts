@@ -131,7 +131,9 @@ export async function startFakeGraph(client: { tenantId: string; clientId: strin
       if (failLeft > 0) {
         failLeft--;
         const s = failStatus;
-        return send(s, { error: { code: 'ErrorInternalServerError', message: 'Something failed.' } });
+        // Graph's messages name the mailbox ("…the requested user 'x@y' …"): the bot must not log them.
+        const mailbox = decodeURIComponent(url.pathname.split('/')[3] ?? '');
+        return send(s, { error: { code: 'ErrorInternalServerError', message: `Something failed for the requested user '${mailbox}'.` } });
       }
       const m = url.pathname.match(/^\/v1\.0\/users\/([^/]+)\/events(?:\/([^/]+))?$/);
       if (m && req.method === 'POST' && !m[2]) {

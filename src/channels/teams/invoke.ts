@@ -6,6 +6,7 @@ import type { Command, Outcome, Reply } from '../../app/command';
 import type { Store } from '../../store/store';
 import { CARD_CONTENT_TYPE } from './activity';
 import { subjectOf, teamsCard } from './cards';
+import { errorSummary } from './error-summary';
 import type { Pace } from './pace';
 import { paced, postCard, rememberPosted } from './replies';
 import { postNew } from './sender';
@@ -75,7 +76,7 @@ export async function answerCardAction(context: TurnContext, cmd: Command, deps:
         for (const r of rest) await postCard(r, teamsCard(r, deps.store.read(), viewer), { pace: deps.pace, conversationId, post });
       }),
     )
-    .catch((e: unknown) => console.error('[teams] a slow card action could not send its result:', e));
+    .catch((e: unknown) => console.error(`[teams] a slow card action (${cmd.name}) could not send its result: ${errorSummary(e)}`));
   deps.track(followUp);
 }
 

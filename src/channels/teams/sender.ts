@@ -11,6 +11,7 @@ import { cardMessage, teamsCard } from './cards';
 import type { TeamsConversations } from './conversations';
 import type { Pace } from './pace';
 import { paced, postCard } from './replies';
+import { errorSummary } from './error-summary';
 import { retryAfterMs, statusOf } from './refusals';
 import { bytesOf, fitMessage, logTooLarge, tooLargeNotice } from './too-large';
 
@@ -123,9 +124,9 @@ export async function postNew(context: TurnContext, message: Partial<Activity>):
 /** The connector's errors in the outbox's terms: 403/404 will not get better by retrying; 429 will, later. */
 export function deliveryError(e: unknown): DeliveryError {
   if (e instanceof DeliveryError) return e;
-  const err = e as { message?: string };
   const status = statusOf(e);
-  const message = err.message ?? String(e);
+  // Kept in the delivery log and printed by the outbox: status and code only, never the connector's text.
+  const message = errorSummary(e);
   if (status === 403) return new DeliveryError('blocked', `Teams refused the message (403): ${message}`);
   if (status === 404) return new DeliveryError('blocked', `Teams no longer has this conversation (404): ${message}`);
   if (status === 413) return new DeliveryError('refused', `Teams refused the message as too large (413): ${message}`);

@@ -3,10 +3,12 @@
 import { BOT_FRAMEWORK } from './adapter';
 
 const ALGORITHMS = new Set(['RS256', 'RS384', 'RS512']);
+/** The clock skew botbuilder allows on channel tokens. */
+const CLOCK_SKEW_S = 5 * 60;
 
 /**
  * Refuses, before botbuilder looks at it, a token Teams could not have sent: no bearer JWT, another
- * algorithm, or another issuer. botbuilder would send Emulator- and skill-shaped tokens to Microsoft
+ * algorithm, another issuer, long expired. botbuilder would send Emulator- and skill-shaped tokens to Microsoft
  * Entra for keys; a Teams bot has no use for them, so nothing is fetched on an attacker's say-so.
  */
 export function precheck(authorization: string | undefined): string | undefined {
@@ -17,6 +19,8 @@ export function precheck(authorization: string | undefined): string | undefined 
   if (!header || !payload) return 'not a bearer JWT';
   if (!ALGORITHMS.has(String(header.alg))) return 'unsupported algorithm';
   if (payload.iss !== BOT_FRAMEWORK.channelIssuer) return 'wrong issuer';
+  // botbuilder would refuse it too, after fetching keys and printing jsonwebtoken's stack.
+  if (typeof payload.exp === 'number' && payload.exp + CLOCK_SKEW_S < Date.now() / 1000) return 'expired';
   return undefined;
 }
 

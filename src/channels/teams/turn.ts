@@ -9,6 +9,7 @@ import type { Store } from '../../store/store';
 import { cardActionOf, commandWords, kindOf, tenantOf, whereOf } from './activity';
 import type { TeamsConversations } from './conversations';
 import type { Verdict } from './http';
+import { errorSummary } from './error-summary';
 import { actorOf } from './identity';
 import { answerCardAction, type InvokeDeps } from './invoke';
 import type { Pace } from './pace';
@@ -108,8 +109,7 @@ export function teamsTurn(deps: TurnDeps) {
       await sendReplies(context, o.replies, { store, pace: deps.pace }, where.conversationKey);
     } catch (e) {
       // The command has run; a 500 would only make the channel redeliver it (and de-duplication drop it).
-      const err = e as { statusCode?: number; message?: string };
-      console.error(`[teams] could not reply in ${where.conversationKey}: ${err.statusCode ?? ''} ${err.message ?? e}`);
+      console.error(`[teams] could not reply in ${where.conversationKey}: ${errorSummary(e)}`);
     }
   }
 }
