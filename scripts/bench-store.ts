@@ -50,7 +50,7 @@ try {
   const t0 = performance.now();
   const full = await openLowdbStore(fullDir);
   const loadMs = performance.now() - t0;
-  if (full.log('audit').length !== RECORDS) throw new Error(`expected ${RECORDS} stored records, found ${full.log('audit').length}`);
+  if ((await full.audit()).length !== RECORDS) throw new Error(`expected ${RECORDS} stored records, found ${(await full.audit()).length}`);
 
   // Warm up both, then alternate rounds so drift in the disk's speed hits both sides alike.
   await round(empty, 0);

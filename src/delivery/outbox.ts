@@ -171,12 +171,10 @@ export function createOutbox(store: Store, opts: OutboxOptions): Outbox {
       return active === 0 ? Promise.resolve() : new Promise((r) => waiters.push(r));
     },
     async resume() {
-      const last = new Map<string, { state: string; notification?: unknown }>();
-      for (const d of store.log('deliveries')) last.set(d.id, { state: d.state, notification: d.notification ?? last.get(d.id)?.notification });
-      for (const [, v] of last) if (v.state === 'queued' && v.notification) enqueue(v.notification as Job);
+      for (const d of await store.unfinishedDeliveries()) enqueue(d.notification as Job);
       // Journalled notifications the last process committed but did not get to queue.
-      const queued = new Set([...last.values()].map((v) => (v.notification as Job | undefined)?.journalId).filter(Boolean));
       const left = store.read().outbox;
+      const queued = await store.queuedJournalIds(left.map((e) => e.id));
       await deliver(left.filter((e) => !queued.has(e.id)).map((e) => ({ ...(e.notification as unknown as Notification), journalId: e.id })));
       await clearJournal(left.filter((e) => queued.has(e.id)).map((e) => e.id));
     },

@@ -244,7 +244,7 @@ export async function seedDemoTrust(store: Store, opts: SeedOptions): Promise<bo
   ] as const;
   // Answers first, the trust last: a crash in between leaves no trust, so the next start seeds
   // again, and finds the answers already there rather than adding them twice.
-  if (!store.log('surveyResponses').some((r) => r.surveyId === surveyId)) {
+  if (!store.responseCounts().has(surveyId)) {
     for (const [schoolId, q1, q2, q3] of demoAnswers) {
       await store.append('surveyResponses', { surveyId, schoolId, answers: { q1, q2, ...(q3 ? { q3 } : {}) } });
     }

@@ -63,7 +63,7 @@ export function occupied(store: Store): string | undefined {
   const d = store.read();
   if (d.trust) return `it already holds the trust "${d.trust.name}"`;
   if (d.schools.length || d.people.length) return `it already holds ${d.schools.length} school(s) and ${d.people.length} people`;
-  if (store.log('surveyResponses').length) return 'it already holds survey responses';
+  if (store.responseCounts().size) return 'it already holds survey responses';
   return undefined;
 }
 

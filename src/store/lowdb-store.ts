@@ -7,6 +7,7 @@ import { AppendLog } from './append-log';
 import { DurableJsonFile, syncDir, writeDurably } from './durable-file';
 import { StoreError, describeIssue } from './errors';
 import { lockDataDir } from './lock';
+import { countResponses, filterAudit, filterDeliveries, journalIdOf, unfinished } from './log-queries';
 import { migrate } from './migrations';
 import { DataSchema, LOGS, emptyData, type Data, type LogName, type LogRecord } from './schema';
 import type { Store } from './store';
@@ -49,6 +50,8 @@ async function openLocked(dataDir: string, unlock: () => Promise<void>): Promise
   if (!got.found || migratedFrom !== undefined) await adapter.write(db.data);
   for (const log of Object.values(logs)) await log.load();
 
+  const counts = new Map<string, Record<string, number>>();
+  for (const r of logs.surveyResponses.all()) countResponses(counts, r);
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
 
@@ -80,8 +83,22 @@ async function openLocked(dataDir: string, unlock: () => Promise<void>): Promise
       queue = run.catch(() => undefined);
       return run;
     },
-    append: (name, record) => logs[name].append(record as never),
-    log: (name) => logs[name].all() as never,
+    async append(name, record) {
+      await logs[name].append(record as never);
+      if (name === 'surveyResponses') countResponses(counts, record as LogRecord<'surveyResponses'>);
+    },
+    audit: async (q) => filterAudit(logs.audit.all(), q),
+    surveyResponses: async (surveyId) => logs.surveyResponses.all().filter((r) => r.surveyId === surveyId),
+    responseCounts: () => counts,
+    deliveries: async (q) => filterDeliveries(logs.deliveries.all(), q),
+    unfinishedDeliveries: async () => unfinished(logs.deliveries.all()),
+    queuedJournalIds: async (ids) => {
+      const wanted = new Set(ids);
+      return new Set(logs.deliveries.all().map(journalIdOf).filter((j): j is string => j !== undefined && wanted.has(j)));
+    },
+    refresh: async () => undefined,
+    // The document and the key are written by separate transactions here.
+    withDedupeKey: (_key, fn) => fn(),
     async close() {
       closed = true;
       await queue;

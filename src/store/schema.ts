@@ -49,6 +49,10 @@ export const PostedCardSchema = z.object({
 });
 export type PostedCard = z.infer<typeof PostedCardSchema>;
 
+/** A notification journalled with the change it reports (see Data.outbox). */
+export const OutboxEntrySchema = z.object({ id: z.string().min(1), notification: z.record(z.string(), z.unknown()) });
+export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
+
 export const DataSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   trust: TrustSchema.nullable(),
@@ -75,7 +79,7 @@ export const DataSchema = z.object({
    * escalation level it raises): the outbox moves them to the deliveries log and clears them, and
    * replays any left here by a crash, so a change and its message land together or not at all.
    */
-  outbox: z.array(z.object({ id: z.string().min(1), notification: z.record(z.string(), z.unknown()) })).default([]),
+  outbox: z.array(OutboxEntrySchema).default([]),
 });
 export type Data = z.infer<typeof DataSchema>;
 

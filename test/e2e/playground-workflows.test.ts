@@ -77,7 +77,7 @@ describe.skipIf(chromiumMissing)(title, () => {
 
   it('survey: Jo answers the open staff survey on its card, anonymously, once', async () => {
     const survey = t.bot.store.read().surveys.find((s) => s.status === 'open')!;
-    const before = t.bot.store.log('surveyResponses').filter((r) => r.surveyId === survey.id).length;
+    const before = (await t.bot.store.surveyResponses(survey.id)).length;
     await p.as('jo');
     await p.type('survey');
     await expect.poll(() => p.messages().innerText()).toContain(`To answer: ${survey.title}`);
@@ -89,7 +89,7 @@ describe.skipIf(chromiumMissing)(title, () => {
     await form.getByRole('button', { name: 'Send my answers' }).click();
 
     await expect.poll(() => p.messages().innerText()).toMatch(/your answer is in/i);
-    const after = t.bot.store.log('surveyResponses').filter((r) => r.surveyId === survey.id);
+    const after = (await t.bot.store.surveyResponses(survey.id));
     expect(after).toHaveLength(before + 1);
     expect(after.at(-1)!.answers).toMatchObject({ q1: 4, q2: 5, q3: 'Shared planning time on Fridays' });
     // Anonymous: nothing in the stored response says who answered.

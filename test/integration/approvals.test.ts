@@ -28,13 +28,13 @@ describe('CEO decisions', () => {
     const o = await t.as('jo').act('approval.decide', { approvalId: pendingId, decision: 'approve' });
     expect(replyText(o)).toContain('Your role does not let you use "approval decide"');
     expect(t.bot.store.read().approvals.find((a) => a.id === pendingId)!.status).toBe('pending');
-    expect(t.bot.store.log('audit').some((e) => e.actorId === 'jo' && e.outcome === 'refused')).toBe(true);
+    expect((await t.bot.store.audit()).some((e) => e.actorId === 'jo' && e.outcome === 'refused')).toBe(true);
   });
 
   it('refuses the Chair on a decision that is the CEO\'s', async () => {
     const o = await t.as('helen').act('approval.decide', { approvalId: pendingId, decision: 'approve' });
     expect(replyText(o)).toContain('Only the CEO or Deputy CEO may decide');
-    expect(t.bot.store.log('audit').some((e) => e.actorId === 'helen' && e.subject === pendingId && e.outcome === 'refused')).toBe(true);
+    expect((await t.bot.store.audit()).some((e) => e.actorId === 'helen' && e.subject === pendingId && e.outcome === 'refused')).toBe(true);
   });
 
   it('needs a comment to reject', async () => {
@@ -61,7 +61,7 @@ describe('CEO decisions', () => {
     expect(a.replies[0]!.replace).toBe(true);
     const stored = t.bot.store.read().approvals.find((x) => x.id === pendingId)!;
     expect(stored.status).toBe('approved');
-    const audits = t.bot.store.log('audit').filter((e) => e.subject === pendingId && e.outcome === 'ok');
+    const audits = (await t.bot.store.audit()).filter((e) => e.subject === pendingId && e.outcome === 'ok');
     expect(audits).toHaveLength(1);
     // The card is updated everywhere it was posted, and Tom (who raised it) is told.
     const decided = a.replies[0]!.data.notice === '' ? a : b;

@@ -72,7 +72,7 @@ describe('weekly SLT digest', () => {
     expect(digestsTo(channel)).toHaveLength(1);
     expect(digestsTo('local:channel:slt')).toHaveLength(1); // the demo's SLT channel was already subscribed
     expect(cardText(digestsTo(channel)[0]!.view)).toContain('Weekly SLT digest');
-    expect(t.bot.store.log('deliveries').filter((d) => d.state === 'sent').length).toBeGreaterThanOrEqual(2);
+    expect((await t.bot.store.deliveries()).filter((d) => d.state === 'sent').length).toBeGreaterThanOrEqual(2);
 
     expect(replyText(await t.as('tom').say('subscribe off', channel))).toContain('This channel will no longer receive the weekly SLT digest');
     t.clock.set('2026-11-30T07:00:00Z');
@@ -88,14 +88,14 @@ describe('weekly SLT digest', () => {
   });
 
   it('goes out once a week, on the Tuesday when Monday is a bank holiday', async () => {
-    const sent = () => t.bot.store.log('audit').filter((e) => e.action === 'digest.sent' && e.subject?.startsWith('weekly-slt:')).map((e) => e.subject);
-    const before = sent().length;
+    const sent = async () => (await t.bot.store.audit()).filter((e) => e.action === 'digest.sent' && e.subject?.startsWith('weekly-slt:')).map((e) => e.subject);
+    const before = (await sent()).length;
     for (const day of ['2027-05-03', '2027-05-04', '2027-05-05']) {
       t.clock.set(`${day}T06:00:00Z`); // 07:00 BST: the early May bank holiday, then Tuesday, Wednesday
       await t.bot.scheduler.run('weekly-digest');
     }
-    expect(sent().slice(before)).toEqual(['weekly-slt:2027-05-03']);
-    const tuesday = t.bot.store.log('audit').filter((e) => e.action === 'digest.sent').at(-1)!;
+    expect((await sent()).slice(before)).toEqual(['weekly-slt:2027-05-03']);
+    const tuesday = (await t.bot.store.audit()).filter((e) => e.action === 'digest.sent').at(-1)!;
     expect(tuesday.at).toBe('2027-05-04T06:00:00.000Z');
   });
 

@@ -44,13 +44,13 @@ describe('dispatcher', () => {
   });
 
   it('redirects a child-protection disclosure and stores nothing of it', async () => {
-    const before = JSON.stringify(t.bot.store.read()) + JSON.stringify(t.bot.store.log('audit'));
+    const before = JSON.stringify(t.bot.store.read()) + JSON.stringify((await t.bot.store.audit()));
     const o = await t.as('jo').say('isap note a pupil told me her dad hits her at home');
     const text = replyText(o);
     expect(text).toContain('Designated Safeguarding Lead');
     expect(text).toContain('CPOMS');
     expect(text).toContain('999');
-    const after = JSON.stringify(t.bot.store.read()) + JSON.stringify(t.bot.store.log('audit'));
+    const after = JSON.stringify(t.bot.store.read()) + JSON.stringify((await t.bot.store.audit()));
     expect(after).toBe(before);
     expect(after).not.toContain('hits her');
   });

@@ -14,7 +14,7 @@ describe('double clicks', () => {
     expect(count()).toBe(1);
     expect(replyText(first)).toContain('Added to the plan.');
     expect(replyText(second)).toContain('already on the plan');
-    expect(t.bot.store.log('audit').filter((e) => e.action === 'isap.add' && e.outcome === 'ok')).toHaveLength(1);
+    expect((await t.bot.store.audit()).filter((e) => e.action === 'isap.add' && e.outcome === 'ok')).toHaveLength(1);
   });
 
   it('saving the same progress note twice keeps one note', async () => {

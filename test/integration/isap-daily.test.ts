@@ -34,7 +34,7 @@ describe('isap: the daily job', () => {
     expect(action('Behaviour policy').escalationLevel).toBe(3);
     expect(action('Phonics').escalationLevel).toBe(2);
     expect(action('SEND register').remindedFor).toBe('2026-11-23');
-    expect(t.bot.store.log('audit').filter((e) => e.action === 'isap.escalate').length).toBeGreaterThan(3);
+    expect((await t.bot.store.audit()).filter((e) => e.action === 'isap.escalate').length).toBeGreaterThan(3);
   });
 
   it('tells nobody twice when it runs again', async () => {

@@ -128,7 +128,7 @@ describe('isap: update, complete, snooze', () => {
     const later = await t.as('jo').act('isap.update', { actionId: id, due: '2026-12-18' });
     expect(replyText(later)).toContain('A later date needs a reason: say why in the progress note. Nothing was changed.');
     expect(action('Phonics').due).toBe('2026-11-05');
-    expect(t.bot.store.log('audit').some((e) => e.action === 'isap.update' && e.subject === id && e.detail.note)).toBe(true);
+    expect((await t.bot.store.audit()).some((e) => e.action === 'isap.update' && e.subject === id && e.detail.note)).toBe(true);
   });
 
   it('keeps staff to their own actions and everyone to their own school, changing nothing', async () => {
@@ -140,7 +140,7 @@ describe('isap: update, complete, snooze', () => {
     expect(replyText(await t.as('jo').act('isap.update', { actionId: 'no-such', rag: 'red' }))).toContain('That ISAP action was not found');
     expect(replyText(await t.as('jo').act('isap.update', { actionId: idOf('Phonics'), rag: 7 }))).toContain('That card could not be used: rag');
     expect(JSON.stringify(t.bot.store.read().isapActions)).toBe(before);
-    expect(t.bot.store.log('audit').filter((e) => e.subject === lucys && e.outcome === 'refused').length).toBe(3);
+    expect((await t.bot.store.audit()).filter((e) => e.subject === lucys && e.outcome === 'refused').length).toBe(3);
   });
 
   it('needs evidence of impact to complete, then tells the headteacher', async () => {
@@ -162,7 +162,7 @@ describe('isap: update, complete, snooze', () => {
     expect(replyText(await t.as('hannah').act('isap.snooze', { actionId: id, until: '2026-11-25' }))).toContain('snoozeReason');
     const o = await t.as('hannah').act('isap.snooze', { actionId: id, until: '2026-11-25', snoozeReason: 'Mocks week' });
     expect(replyText(o)).toContain('Snoozed: no reminders until Wed 25 Nov.');
-    expect(t.bot.store.log('audit').some((e) => e.action === 'isap.snooze' && e.subject === id && e.detail.reason === 'Mocks week')).toBe(true);
+    expect((await t.bot.store.audit()).some((e) => e.action === 'isap.snooze' && e.subject === id && e.detail.reason === 'Mocks week')).toBe(true);
     // The headteacher, next up the ladder the snooze silences, is told with the reason.
     const sam = o.notifications.filter((n) => 'person' in n.to && n.to.person === 'sam').map(cardText).join('\n');
     expect(sam).toContain('Snoozed until Wed 25 Nov: KS4 maths intervention timetable in place');

@@ -23,19 +23,19 @@ describe('the document outbox', () => {
     const pending = first.bot.store.read().outbox;
     expect(pending.map((e) => e.id).sort()).toEqual(o.notifications.filter((n) => n.journalId).map((n) => n.journalId).sort());
     expect(first.bot.store.read().isapActions.some((a) => a.escalationLevel > 0)).toBe(true);
-    const sentBefore = first.bot.store.log('deliveries').length;
+    const sentBefore = (await first.bot.store.deliveries()).length;
     expect(sentBefore).toBe(0);
     await first.stop();
 
     const second = await startTestBot({ dataDir, now: '2026-11-19T07:31:00Z' });
     await second.bot.outbox.idle();
     expect(second.bot.store.read().outbox).toEqual([]);
-    const sent = second.bot.store.log('deliveries').filter((d) => d.state === 'sent');
+    const sent = (await second.bot.store.deliveries()).filter((d) => d.state === 'sent');
     expect(sent.length).toBeGreaterThanOrEqual(pending.length);
     // The escalation is not run again (the levels were committed): nothing is sent twice.
     await second.bot.scheduler.run('daily');
     await second.bot.outbox.idle();
-    expect(second.bot.store.log('deliveries').filter((d) => d.state === 'sent')).toHaveLength(sent.length);
+    expect((await second.bot.store.deliveries()).filter((d) => d.state === 'sent')).toHaveLength(sent.length);
     await second.stop();
   });
 

@@ -31,7 +31,7 @@ const state = async () =>
     people: { id: string; unread: number }[];
     channels: { key: string; name: string; unread: number }[];
   };
-const snapshot = () => JSON.stringify([t.bot.store.read(), t.bot.store.log('audit').length, t.bot.store.log('deliveries').length]);
+const snapshot = async () => JSON.stringify([t.bot.store.read(), (await t.bot.store.audit()).length, (await t.bot.store.deliveries()).length]);
 
 describe('playground API', () => {
   it('runs in local mode and serves the page, its script and Microsoft\'s renderer', async () => {
@@ -46,7 +46,7 @@ describe('playground API', () => {
   });
 
   it('refuses bad input with a 400 saying what is wrong, and changes nothing', async () => {
-    const before = snapshot();
+    const before = await snapshot();
     const cases: [unknown, RegExp][] = [
       ['{not json', /not valid JSON/],
       [{ as: 'nobody', conversation: 'local:person:amira', text: 'help' }, /as: no one with the id "nobody"/],
@@ -66,7 +66,7 @@ describe('playground API', () => {
     expect(act.body.error).toContain('that card is not in this conversation');
     const noVerb = await post('act', { as: 'amira', conversation: 'local:person:amira', messageId: 'x', data: {} });
     expect(noVerb.body.error).toMatch(/^verb:/);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
     expect(await messages('jo', 'local:person:jo')).toEqual([]);
     const q = await pg.get('/playground/api/messages?as=amira');
     expect(q.status).toBe(400);

@@ -24,11 +24,11 @@ function raw(method: string, path: string, headers: Record<string, string>, body
   });
 }
 
-const auditCount = () => t.bot.store.log("audit").length;
+const auditCount = async () => (await t.bot.store.audit()).length;
 
 describe('the playground answers only its own page, on this machine', () => {
   it('refuses the cross-site text/plain POST that used to act as Amira', async () => {
-    const before = auditCount();
+    const before = await auditCount();
     const attack = await raw('POST', '/playground/api/say', { 'content-type': 'text/plain', origin: 'https://evil.example', host: new URL(t.url).host }, JSON.stringify(SAY));
     expect(attack.status).toBe(403);
     // Same request without an Origin (an old browser, curl): no token, still refused.
@@ -38,7 +38,7 @@ describe('the playground answers only its own page, on this machine', () => {
     // With the token but not JSON: a "simple" request a form could send is refused too.
     const notJson = await raw('POST', '/playground/api/say', { 'content-type': 'text/plain', 'x-playground-token': pg.token, host: new URL(t.url).host }, JSON.stringify(SAY));
     expect(notJson.status).toBe(415);
-    expect(auditCount()).toBe(before);
+    expect(await auditCount()).toBe(before);
     const messages = await pg.get('/playground/api/messages?as=amira&conversation=local:person:amira');
     expect(((await messages.json()) as { messages: unknown[] }).messages).toEqual([]);
   });

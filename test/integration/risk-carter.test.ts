@@ -78,7 +78,7 @@ describe('risk round (carter-4)', () => {
     const texts = [replyText(a), replyText(b)];
     expect(texts.filter((x) => x.includes('Meadowbank Special School is already decided'))).toHaveLength(1);
     expect(['improve', 'repair']).toContain(entry('meadowbank').decided);
-    expect(t.bot.store.log('audit').filter((e) => e.action === 'risk.decide' && e.subject === 'meadowbank' && e.outcome === 'ok')).toHaveLength(1);
+    expect((await t.bot.store.audit()).filter((e) => e.action === 'risk.decide' && e.subject === 'meadowbank' && e.outcome === 'ok')).toHaveLength(1);
   });
 
   it('Beacon moves into Stabilise; the deputy CEO approves', async () => {

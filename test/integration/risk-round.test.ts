@@ -53,7 +53,7 @@ describe('risk round (rag-5)', () => {
 
   it('a teacher cannot open or answer, and the refusal is audited', async () => {
     expect(replyText(await t.as('jo').say('risk open'))).toContain('Your role does not let you use "risk open"');
-    expect(t.bot.store.log('audit').some((e) => e.actorId === 'jo' && e.action === 'risk.open' && e.outcome === 'refused')).toBe(true);
+    expect((await t.bot.store.audit()).some((e) => e.actorId === 'jo' && e.action === 'risk.open' && e.outcome === 'refused')).toBe(true);
   });
 
   it('rachel gets Beacon\'s questions, pre-filled with its Ofsted judgement', async () => {
@@ -82,7 +82,7 @@ describe('risk round (rag-5)', () => {
       expect(replyText(o)).toMatch(message);
     }
     expect(JSON.stringify(round())).toBe(before);
-    expect(t.bot.store.log('audit').some((e) => e.actorId === 'rachel' && e.action === 'risk.answer' && e.subject === 'riverside' && e.outcome === 'refused')).toBe(true);
+    expect((await t.bot.store.audit()).some((e) => e.actorId === 'rachel' && e.action === 'risk.answer' && e.subject === 'riverside' && e.outcome === 'refused')).toBe(true);
   });
 
   it('rachel answers and sees the proposal with its reason; sam answers for Riverside', async () => {

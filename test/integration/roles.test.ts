@@ -61,9 +61,9 @@ describe('roles matrix', () => {
   });
 
   it('audits every refusal', async () => {
-    const before = t.bot.store.log('audit').length;
+    const before = (await t.bot.store.audit()).length;
     await t.as('jo').act('approval.decide', {});
-    const entry = t.bot.store.log('audit').slice(before).find((e) => e.outcome === 'refused');
+    const entry = (await t.bot.store.audit()).slice(before).find((e) => e.outcome === 'refused');
     expect(entry).toMatchObject({ actorId: 'jo', action: 'approval.decide' });
   });
 });

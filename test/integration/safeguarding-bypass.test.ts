@@ -25,7 +25,7 @@ describe('safeguarding screen', () => {
     expect(o.replies[0]!.card).toBe('safeguarding');
     const after = t.bot.store.read().isapActions.find((x) => x.id === a.id)!;
     expect(JSON.stringify(after)).not.toContain('feel safe');
-    expect(JSON.stringify(t.bot.store.log('audit'))).not.toContain('feel safe');
+    expect(JSON.stringify((await t.bot.store.audit()))).not.toContain('feel safe');
   });
 
   it('screens the first word of a typed message too', async () => {

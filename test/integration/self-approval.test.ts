@@ -26,7 +26,7 @@ describe('self-approval, any decision', () => {
     const own = await t.as('amira').act('approval.decide', { approvalId: approval.id, decision: 'approve' });
     expect(replyText(own)).toContain('someone else');
     expect(t.bot.store.read().approvals.find((x) => x.id === approval.id)!.status).toBe('pending');
-    expect(t.bot.store.log('audit').some((e) => e.actorId === 'amira' && e.action === 'approval.decide' && e.outcome === 'refused')).toBe(true);
+    expect((await t.bot.store.audit()).some((e) => e.actorId === 'amira' && e.action === 'approval.decide' && e.outcome === 'refused')).toBe(true);
     await t.as('mark').act('approval.decide', { approvalId: approval.id, decision: 'approve' });
     expect(t.bot.store.read().approvals.find((x) => x.id === approval.id)!.status).toBe('approved');
   });

@@ -213,7 +213,7 @@ describe('a send Slack refuses', () => {
       const toRachel = fake.of('chat.postMessage').filter((c) => c.body.channel === 'D00000HT1');
       expect(toRachel).toHaveLength(2);
       expect(toRachel[1]!.body.text).toMatch(/A message for you could not be shown here\. The isap-plan view could not be shown: it is too long for Slack\. Type \/improve isap <school>/);
-      expect(t.bot.store.log('deliveries').at(-1)!.state).toBe('sent');
+      expect((await t.bot.store.deliveries()).at(-1)!.state).toBe('sent');
       expect(errors.mock.calls.map((c) => c.join(' ')).join('\n')).toMatch(/notification refused by Slack \(msg_too_long\): view isap-plan, \d+ blocks/);
     } finally {
       errors.mockRestore();

@@ -88,7 +88,7 @@ describe('ISAP forms on Slack', () => {
     const snooze = await click(RACHEL, byVerb('isap.snooze'), 'rachel-snooze');
     await submit(RACHEL, snooze, { until: '2026-11-24', snoozeReason: 'Waiting for the hub visit' });
     await fake.waitFor(() => responses('rachel-snooze').length === 1);
-    expect(t.bot.store.log('audit').some((e) => e.action === 'isap.snooze' && e.outcome === 'ok' && e.actorId === 'rachel')).toBe(true);
+    expect((await t.bot.store.audit()).some((e) => e.action === 'isap.snooze' && e.outcome === 'ok' && e.actorId === 'rachel')).toBe(true);
 
     // More time: a required reason left out keeps the form open with the reason under the field.
     const extend = await click(RACHEL, byVerb('isap.extend'), 'rachel-extend');
@@ -114,7 +114,7 @@ describe('a survey form on Slack', () => {
     expect(answer).toBeDefined();
     expect(answer.value.length).toBeLessThan(300);
     const surveyId = (JSON.parse(answer.value) as { d: { surveyId: string } }).d.surveyId;
-    const before = t.bot.store.log('surveyResponses').filter((r) => r.surveyId === surveyId).length;
+    const before = (await t.bot.store.surveyResponses(surveyId)).length;
     const modal = await click(JO, answer, 'jo-answer');
     const inputs = (modal.blocks as any[]).filter((b) => b.type === 'input');
     expect(inputs.length).toBeGreaterThan(0);
@@ -123,7 +123,7 @@ describe('a survey form on Slack', () => {
     expect(await submit(JO, modal, answers)).not.toContain('errors');
     await fake.waitFor(() => responses('jo-answer').length === 1);
     expect(shown(responses('jo-answer')[0]!)).toMatch(/Thank you/);
-    const after = t.bot.store.log('surveyResponses').filter((r) => r.surveyId === surveyId);
+    const after = (await t.bot.store.surveyResponses(surveyId));
     expect(after.length).toBe(before + 1);
     expect(JSON.stringify(after.at(-1))).not.toMatch(/jo|U0000STF1/i);
   });

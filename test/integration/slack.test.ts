@@ -250,7 +250,7 @@ describe('deciding an approval from Slack', () => {
     await interaction(t.url, viewSubmission({ user: 'U0000MARK', view: opens()[1]!.body.view, values: { comment: { comment: { type: 'plain_text_input', value: null } } } }));
     await fake.waitFor(() => responses('mark-card').length === 1);
     expect(shown(responses('mark-card')[0]!)).toContain('Already decided by Amira Shah');
-    expect(t.bot.store.log('audit').filter((e) => e.subject === id && e.outcome === 'ok')).toHaveLength(1);
+    expect((await t.bot.store.audit()).filter((e) => e.subject === id && e.outcome === 'ok')).toHaveLength(1);
   });
 });
 
@@ -263,7 +263,7 @@ describe('the Slack sender', () => {
     expect(tries).toHaveLength(2);
     // Two seconds, as Slack asked: longer than the outbox's own first back-off of one.
     expect(tries[1]!.at - tries[0]!.at).toBeGreaterThanOrEqual(2000);
-    const last = t.bot.store.log('deliveries').at(-1)!;
+    const last = (await t.bot.store.deliveries()).at(-1)!;
     expect(last.state).toBe('sent');
   });
 
@@ -271,7 +271,7 @@ describe('the Slack sender', () => {
     fake.failNext('chat.postMessage', { error: 'account_inactive' });
     await t.bot.outbox.deliver([{ card: 'list', data: { title: 'Forum reminder', intro: '', empty: '', items: [] }, to: { person: 'rachel' } }]);
     await t.bot.outbox.idle();
-    expect(t.bot.store.log('deliveries').at(-1)!.state).toBe('blocked');
+    expect((await t.bot.store.deliveries()).at(-1)!.state).toBe('blocked');
     expect(t.bot.store.read().conversations.find((c) => c.key === 'slack:D00000HT1')!.blocked).toBe(true);
   });
 });

@@ -54,8 +54,8 @@ it(`keeps every acknowledged write through ${KILLS} SIGKILLs at random moments`,
 
     const store = await openLowdbStore(dir); // must load after every kill
     const docIds = new Set(Object.keys(store.read().jobRuns));
-    const auditIds = new Set(store.log('audit').map((a) => a.subject));
-    const surveyIds = new Set(store.log('surveyResponses').map((r) => r.surveyId));
+    const auditIds = new Set((await store.audit()).map((a) => a.subject));
+    const surveyIds = new Set(store.responseCounts().keys());
     for (const id of acked.doc) expect(docIds.has(id), `document write ${id} acknowledged before kill ${run}`).toBe(true);
     for (const id of acked.audit) expect(auditIds.has(id), `audit append ${id} acknowledged before kill ${run}`).toBe(true);
     for (const id of acked.survey) expect(surveyIds.has(id), `survey append ${id} acknowledged before kill ${run}`).toBe(true);

@@ -31,7 +31,7 @@ it('import:gias imports the good rows, lists the bad ones by line, exits 2; seed
   expect(r.stdout).toMatch(/Imported 7 school\(s\) of Demo Learning Trust into .*: 7 added, 0 updated, 0 unchanged; 4 row\(s\) skipped/);
   const store = await openLowdbStore(dir);
   expect(store.read().schools.map((s) => s.urn).sort()).toEqual(['140001', '148765', '149001', '149002', '149003', '149004', '149009']);
-  expect(store.log('audit')).toEqual([
+  expect((await store.audit())).toEqual([
     expect.objectContaining({ actorId: 'operator', action: 'schools.import-gias', detail: expect.objectContaining({ added: 7, skippedLines: [8, 9, 10, 11] }) }),
   ]);
   await store.close();
@@ -75,7 +75,7 @@ it('import:calendar sets the trust’s term dates and bank holidays, and refuses
   const store = await openLowdbStore(dir);
   expect(store.read().trust!.calendar.year).toBe('2027-28');
   expect(store.read().trust!.calendar.insetDays).toEqual(insetDays.slice(0, 3));
-  expect(store.log('audit').at(-1)).toMatchObject({ actorId: 'operator', action: 'trust.import-calendar', detail: { year: '2027-28' } });
+  expect((await store.audit()).at(-1)).toMatchObject({ actorId: 'operator', action: 'trust.import-calendar', detail: { year: '2027-28' } });
   await store.close();
 
   await writeFile(terms, JSON.stringify({ year: '2027', halfTerms }));

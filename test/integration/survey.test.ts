@@ -13,7 +13,7 @@ afterAll(() => t.stop());
 
 const BEACON_STAFF = ['jo', 'lucy', 'ben', 'chloe', 'dan', 'ella'];
 const survey = (id: string) => t.bot.store.read().surveys.find((s) => s.id === id)!;
-const responses = (id: string) => t.bot.store.log('surveyResponses').filter((r) => r.surveyId === id);
+const responses = (id: string) => t.bot.store.surveyResponses(id);
 const responders = (id: string) => t.bot.store.read().surveyResponders[id] ?? [];
 
 async function newSurvey(words: string): Promise<string> {
@@ -29,7 +29,7 @@ describe('the demo survey', () => {
   it('is open, with 8 anonymous responses seeded, and jo can answer it from the list', async () => {
     const demo = t.bot.store.read().surveys.find((s) => s.id.startsWith('wellbeing-'))!;
     expect(demo.status).toBe('open');
-    expect(responses(demo.id)).toHaveLength(8);
+    expect(await responses(demo.id)).toHaveLength(8);
     const o = await t.as('jo').say('survey');
     expect(replyText(o)).toContain(`To answer: ${demo.title}`);
     const form = o.replies.find((r) => r.card === 'survey-form')!;
@@ -76,12 +76,12 @@ describe('a staff survey from the wellbeing template', () => {
     const first = await t.as('jo').act('survey.answer', { surveyId: id, ...answersFor(1) });
     expect(replyText(first)).toContain('your answer is in');
     expect(first.replies[0]!.replace).toBe(true);
-    expect(responses(id)).toHaveLength(1);
+    expect(await responses(id)).toHaveLength(1);
     const before = JSON.stringify(t.bot.store.read());
     const second = await t.as('jo').act('survey.answer', { surveyId: id, ...answersFor(2) });
     expect(replyText(second)).toContain('You have already answered this survey');
     expect(replyText(await t.as('jo').act('survey.answer', { surveyId: id, q1: '9' }))).toContain('You have already answered this survey');
-    expect(responses(id)).toHaveLength(1);
+    expect(await responses(id)).toHaveLength(1);
     expect(JSON.stringify(t.bot.store.read())).toBe(before);
   });
 
@@ -91,12 +91,12 @@ describe('a staff survey from the wellbeing template', () => {
       t.as('lucy').act('survey.answer', { surveyId: id, ...answersFor(4) }),
     ]);
     expect([replyText(a), replyText(b)].filter((x) => x.includes('already answered'))).toHaveLength(1);
-    expect(responses(id)).toHaveLength(2);
+    expect(await responses(id)).toHaveLength(2);
     expect(responders(id)).toHaveLength(2);
   });
 
   it('forged answers get a clear answer and change nothing', async () => {
-    const before = JSON.stringify(t.bot.store.read()) + responses(id).length;
+    const before = JSON.stringify(t.bot.store.read()) + (await responses(id)).length;
     const cases: [Record<string, unknown>, string][] = [
       [{ surveyId: id, q1: '9' }, 'choose 1 to 5'],
       [{ surveyId: id, q1: '3', q99: '4' }, 'this survey has no question q99'],
@@ -108,14 +108,14 @@ describe('a staff survey from the wellbeing template', () => {
     // Helen (Chair) and Ian (Oakfield) were not asked.
     expect(replyText(await t.as('helen').act('survey.answer', { surveyId: id, q1: '3' }))).toContain('is not for you');
     expect(replyText(await t.as('ian').act('survey.answer', { surveyId: id, q1: '3' }))).toContain('is not for you');
-    expect(JSON.stringify(t.bot.store.read()) + responses(id).length).toBe(before);
+    expect(JSON.stringify(t.bot.store.read()) + (await responses(id)).length).toBe(before);
   });
 
   it('a safeguarding disclosure in an answer is redirected and never stored', async () => {
-    const before = JSON.stringify(t.bot.store.read()) + responses(id).length;
+    const before = JSON.stringify(t.bot.store.read()) + (await responses(id)).length;
     const o = await t.as('ben').act('survey.answer', { surveyId: id, q1: '2', q6: 'a Y5 girl told me her stepdad hits her' });
     expect(replyText(o)).toContain('Designated Safeguarding Lead');
-    expect(JSON.stringify(t.bot.store.read()) + responses(id).length).toBe(before);
+    expect(JSON.stringify(t.bot.store.read()) + (await responses(id)).length).toBe(before);
     const files = await Promise.all(['db.json', 'surveyResponses.jsonl', 'audit.jsonl'].map((f) => readFile(path.join(t.dataDir, f), 'utf8').catch(() => '')));
     expect(files.join('\n')).not.toContain('stepdad');
   });
@@ -173,9 +173,9 @@ describe('a staff survey from the wellbeing template', () => {
     expect(replyText(o)).toContain('No more answers are taken');
     expect(o.notifications).toMatchObject([{ subject: `survey:${id}`, update: true, card: 'survey-form' }]);
     expect(cardText(o.notifications[0]!)).toContain('This survey has closed');
-    const before = responses(id).length;
+    const before = (await responses(id)).length;
     expect(replyText(await t.as('ella').act('survey.answer', { surveyId: id, ...answersFor(0) }))).toContain('closed: answers are not being taken');
-    expect(responses(id)).toHaveLength(before);
+    expect(await responses(id)).toHaveLength(before);
     expect(replyText(await t.as('tom').say(`survey close ${id}`))).toContain('already closed');
   });
   it('once closed, shows the trust total and never a school that would give Riverside away', async () => {
@@ -212,7 +212,7 @@ describe('pulse, pupil voice and your own questions', () => {
     expect(buttons.map((b) => b.title)).toEqual(['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree']);
     expect(buttons[3]).toMatchObject({ verb: 'survey.answer', data: { surveyId: id, q1: '4' } });
     expect(replyText(await t.as('jo').act(buttons[3]!.verb, buttons[3]!.data))).toContain('your answer is in');
-    expect(responses(id)).toEqual([{ surveyId: id, schoolId: 'beacon', answers: { q1: 4 } }]);
+    expect(await responses(id)).toEqual([{ surveyId: id, schoolId: 'beacon', answers: { q1: 4 } }]);
   });
 
   it('pupil voice refuses an option it does not offer, and goes up in a channel when opened there', async () => {
@@ -222,7 +222,7 @@ describe('pulse, pupil voice and your own questions', () => {
     expect(replyText(o)).toContain('everyone answers privately');
     const bad = await t.as('jo').act('survey.answer', { surveyId: id, q4: 'Longer holidays' });
     expect(replyText(bad)).toContain('choose one of: Clubs after school, Trips and visits, Time outside, Reading time');
-    expect(responses(id)).toHaveLength(0);
+    expect(await responses(id)).toHaveLength(0);
     expect(replyText(await t.as('jo').act('survey.answer', { surveyId: id, q1: '5', q4: 'Reading time' }, 'local:channel:beacon-staff'))).toContain('your answer is in');
   });
 

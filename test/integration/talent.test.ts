@@ -131,7 +131,7 @@ describe('talent register: forged and wrong submissions', () => {
     const staff = await t.as('rachel').act('talent.nominate', { ...nomination, name: 'Hannah Wood', schoolId: 'beacon' });
     expect(replyText(staff)).toContain('Hannah Wood works at Riverside Academy, not Beacon Primary');
     expect(t.bot.store.read().talent.length).toBe(before);
-    const refused = t.bot.store.log('audit').filter((e) => e.actorId === 'rachel' && e.action === 'talent.nominate' && e.outcome === 'refused');
+    const refused = (await t.bot.store.audit()).filter((e) => e.actorId === 'rachel' && e.action === 'talent.nominate' && e.outcome === 'refused');
     expect(refused).toHaveLength(2);
   });
 

@@ -160,7 +160,7 @@ describe('Teams limits: notifications through the outbox', () => {
     expect(mine.map((r) => r.status)).toEqual([201]);
     expect(textOf(cardOf(mine[0]!.body))).toMatch(/too large for Teams to show \(\d{2,} KB\)/);
     expect(textOf(cardOf(mine[0]!.body))).toContain('forum responses page 2');
-    const last = t.bot.store.log('deliveries').at(-1)!;
+    const last = (await t.bot.store.deliveries()).at(-1)!;
     expect(last).toMatchObject({ state: 'failed', attempts: 1 });
     expect(last.error).toMatch(/too large/);
     expect(logged.join('\n')).toMatch(/"list".*\d{2,} KB/);
@@ -174,6 +174,6 @@ describe('Teams limits: notifications through the outbox', () => {
     const mine = fake.requests.slice(before).filter(toAmira);
     expect(mine.map((r) => r.status)).toEqual([413, 201]);
     expect(textOf(cardOf(mine[1]!.body))).toMatch(/too large for Teams to show/);
-    expect(t.bot.store.log('deliveries').at(-1)).toMatchObject({ state: 'failed', attempts: 1 });
+    expect((await t.bot.store.deliveries()).at(-1)).toMatchObject({ state: 'failed', attempts: 1 });
   }, 30_000);
 });

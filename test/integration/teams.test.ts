@@ -158,7 +158,7 @@ describe('Teams channel', () => {
     expect(attempts.map((a) => a.status)).toEqual([429, 429, 429, 429, 429, 201]);
     for (let i = 1; i < attempts.length; i++) expect(attempts[i]!.at - attempts[i - 1]!.at).toBeGreaterThanOrEqual(950);
     expect(textOf(cardOf(attempts.at(-1)!.body))).toContain('Digest ready');
-    const states = t.bot.store.log('deliveries').slice(-2).map((d) => d.state);
+    const states = (await t.bot.store.deliveries()).slice(-2).map((d) => d.state);
     expect(states).toEqual(['queued', 'sent']);
   }, 30_000);
 
@@ -171,7 +171,7 @@ describe('Teams channel', () => {
     await t.bot.outbox.idle();
     expect(fake.requests.slice(before).filter(tries)).toHaveLength(1);
     expect(t.bot.store.read().conversations.find((c) => c.key === `teams:${conv}`)!.blocked).toBe(true);
-    expect(t.bot.store.log('deliveries').at(-1)!.state).toBe('blocked');
+    expect((await t.bot.store.deliveries()).at(-1)!.state).toBe('blocked');
 
     await t.bot.outbox.deliver([note('Another reminder', 'rachel')]);
     await t.bot.outbox.idle();

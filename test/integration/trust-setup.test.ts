@@ -43,7 +43,7 @@ it('an operator sets up a real trust from an empty DATA_DIR, and the bot knows i
   expect(calendar.stdout).toMatch(/^Set the 2026-27 calendar of Example Learning Trust: six half terms from 2026-09-03 to 2027-07-21, 4 INSET day\(s\)/);
 
   const before = await openLowdbStore(dir);
-  expect(before.log('audit').map((a) => [a.actorId, a.action])).toEqual([
+  expect((await before.audit()).map((a) => [a.actorId, a.action])).toEqual([
     ['operator', 'trust.setup'],
     ['operator', 'schools.import-gias'],
     ['operator', 'people.import'],
@@ -107,7 +107,7 @@ it('setup:trust refuses a second trust in one line and changes nothing; --update
   expect(store.read().schools).toHaveLength(7);
   // A school placed in a rag-5 category: moving back to carter-4 would strand it.
   await store.transact((d) => void (d.schools[0]!.categoryId = 'amber'));
-  expect(store.log('audit').at(-1)).toMatchObject({ actorId: 'operator', action: 'trust.update', detail: { name: 'Example Schools Trust', framework: 'rag-5' } });
+  expect((await store.audit()).at(-1)).toMatchObject({ actorId: 'operator', action: 'trust.update', detail: { name: 'Example Schools Trust', framework: 'rag-5' } });
   await store.close();
   const stranded = await run('scripts/setup-trust.ts', ['--name', 'Example Schools Trust', '--framework', 'carter-4', '--update'], dir);
   expect(stranded.code).toBe(1);

@@ -58,7 +58,7 @@ describe('outbox', () => {
     await outbox.idle();
     expect(calls).toHaveLength(3);
     expect(calls[2]!.at - calls[0]!.at).toBeGreaterThanOrEqual(95);
-    const states = store.log('deliveries').map((d) => d.state);
+    const states = (await store.deliveries()).map((d) => d.state);
     expect(states.filter((s) => s === 'queued')).toHaveLength(3);
     expect(states.filter((s) => s === 'sent')).toHaveLength(3);
   });
@@ -73,7 +73,7 @@ describe('outbox', () => {
     await outbox.idle();
     expect(slept).toContain(2000);
     expect(calls.filter((c) => c.kind === 'post')).toHaveLength(2);
-    expect(store.log('deliveries').at(-1)).toMatchObject({ state: 'sent', attempts: 2 });
+    expect((await store.deliveries()).at(-1)).toMatchObject({ state: 'sent', attempts: 2 });
   });
 
   it('marks a conversation blocked on 403 and does not try it again', async () => {
@@ -87,7 +87,7 @@ describe('outbox', () => {
     await outbox.deliver([{ ...view, to: { person: 'a' } }]);
     await outbox.idle();
     expect(calls).toHaveLength(1);
-    expect(store.log('deliveries').filter((d) => d.state === 'blocked')).toHaveLength(1);
+    expect((await store.deliveries()).filter((d) => d.state === 'blocked')).toHaveLength(1);
   });
 
   it('gives up after the last attempt on repeated failures', async () => {
@@ -98,7 +98,7 @@ describe('outbox', () => {
     await outbox.deliver([{ ...view, to: { person: 'a' } }]);
     await outbox.idle();
     expect(calls).toHaveLength(3);
-    expect(store.log('deliveries').at(-1)).toMatchObject({ state: 'failed', attempts: 3, error: 'boom' });
+    expect((await store.deliveries()).at(-1)).toMatchObject({ state: 'failed', attempts: 3, error: 'boom' });
   });
 
   it('updates every posted copy of a subject in place', async () => {
@@ -136,6 +136,6 @@ describe('outbox', () => {
     await outbox.resume();
     await outbox.idle();
     expect(calls).toHaveLength(1);
-    expect(store.log('deliveries').at(-1)).toMatchObject({ id: 'd1', state: 'sent' });
+    expect((await store.deliveries()).at(-1)).toMatchObject({ id: 'd1', state: 'sent' });
   });
 });

@@ -104,7 +104,7 @@ describe('lowdb store: append logs', () => {
     await expect(store.append('audit', { ...audit(4), at: 'yesterday' })).rejects.toMatchObject({ code: 'STORE_INVALID' });
     await store.close();
     const again = await openLowdbStore(dir);
-    expect(again.log('audit').map((a) => a.action).sort()).toEqual(['test.1', 'test.2', 'test.3']);
+    expect((await again.audit()).map((a) => a.action).sort()).toEqual(['test.1', 'test.2', 'test.3']);
     await again.close();
   });
 
@@ -115,11 +115,11 @@ describe('lowdb store: append logs', () => {
     const file = path.join(dir, 'audit.jsonl');
     await writeFile(file, (await readFile(file, 'utf8')) + JSON.stringify(audit(2)).slice(0, 25), 'utf8');
     const again = await openLowdbStore(dir);
-    expect(again.log('audit').map((a) => a.action)).toEqual(['test.1']);
+    expect((await again.audit()).map((a) => a.action)).toEqual(['test.1']);
     await again.append('audit', audit(3));
     await again.close();
     const third = await openLowdbStore(dir);
-    expect(third.log('audit').map((a) => a.action)).toEqual(['test.1', 'test.3']);
+    expect((await third.audit()).map((a) => a.action)).toEqual(['test.1', 'test.3']);
     await third.close();
   });
 

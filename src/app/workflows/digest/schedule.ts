@@ -19,7 +19,7 @@ export function toSubscribers(kind: DigestKind, view: View): Notification {
 }
 
 async function send(ctx: Context, kind: DigestKind, subject: string, once: boolean): Promise<Outcome> {
-  if (once && ctx.store.log('audit').some((e) => e.action === 'digest.sent' && e.subject === subject)) return outcome();
+  if (once && (await ctx.store.audit({ action: 'digest.sent', subject, limit: 1 })).length) return outcome();
   const data = ctx.store.read();
   const subscribers = data.subscriptions.filter((s) => s.digest === kind).length;
   if (!subscribers) return outcome();

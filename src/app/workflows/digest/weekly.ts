@@ -59,12 +59,7 @@ export function weeklyDigest(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): 
   });
 
   const minGroup = data.trust!.settings.anonymity.minGroup;
-  const counts = new Map<string, Record<string, number>>();
-  for (const r of ctx.store.log('surveyResponses')) {
-    const bySchool = counts.get(r.surveyId) ?? {};
-    bySchool[r.schoolId] = (bySchool[r.schoolId] ?? 0) + 1;
-    counts.set(r.surveyId, bySchool);
-  }
+  const counts = ctx.store.responseCounts();
   const surveys = data.surveys.filter((s) => s.status === 'open' || (s.status === 'closed' && s.closesOn && s.closesOn >= addDays(f.today, -7)));
   const surveyItems: Item[] = surveys.map((s) => {
     const r = responseRates(counts.get(s.id) ?? {}, s.invited, minGroup);

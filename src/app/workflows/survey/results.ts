@@ -7,25 +7,25 @@ import { exportView, resultsView } from './views';
 import { messageCard } from '../../views/message-card';
 import { pageArg } from '../../views/paging';
 
-function compute(ctx: Context, { person, data, cmd }: Request, args: string[] = cmd.args) {
+async function compute(ctx: Context, { person, data, cmd }: Request, args: string[] = cmd.args) {
   const survey = findSurvey(data, args[0]);
   if (survey.status === 'draft') return { survey, results: undefined };
   const scope = resultsScope(data, person, survey, args.slice(1));
   const rules = data.trust?.settings.anonymity ?? { minGroup: 5, minFreeText: 10 };
-  const responses = ctx.store.log('surveyResponses');
+  const responses = await ctx.store.surveyResponses(survey.id);
   return { survey, results: surveyResults(survey, responses, rules, data.schools, scope) };
 }
 
-function results(ctx: Context, req: Request): Outcome {
+async function results(ctx: Context, req: Request): Promise<Outcome> {
   const { page, rest } = pageArg(req.cmd.args);
-  const { survey, results: r } = compute(ctx, req, rest);
+  const { survey, results: r } = await compute(ctx, req, rest);
   if (!r) return outcome([messageCard(survey.title, 'This survey is a draft: nobody has been asked yet.', `survey open ${survey.id}`)]);
   const v = resultsView(r, survey.status, page);
   return reply(v.card, v.data);
 }
 
-function exportCsv(ctx: Context, req: Request): Outcome {
-  const { survey, results: r } = compute(ctx, req);
+async function exportCsv(ctx: Context, req: Request): Promise<Outcome> {
+  const { survey, results: r } = await compute(ctx, req);
   if (!r) return outcome([messageCard(survey.title, 'This survey is a draft: there is nothing to export.')]);
   const v = exportView(r, resultsCsv(r));
   return reply(v.card, v.data);
