@@ -24,6 +24,8 @@ export interface Figures {
   /** The half term in progress, or the next one in a holiday. */
   halfTerm: HalfTerm;
   overdue: Map<string, IsapAction[]>;
+  /** Each school's recorded placements, newest first: read once, not once per school. */
+  history: Map<string, CategoryChange[]>;
 }
 
 export function figures(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): Figures {
@@ -36,9 +38,18 @@ export function figures(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): Figur
   const overdue = new Map<string, IsapAction[]>();
   for (const a of data.isapActions) {
     if (!isOverdue(a, today)) continue;
-    overdue.set(a.schoolId, [...(overdue.get(a.schoolId) ?? []), a]);
+    const list = overdue.get(a.schoolId);
+    if (list) list.push(a);
+    else overdue.set(a.schoolId, [a]);
   }
-  return { data, fw: data.trust.framework, cal, today, now, timeZone: ctx.timeZone, halfTerm, overdue };
+  const history = new Map<string, CategoryChange[]>();
+  for (const c of data.categoryHistory) {
+    const list = history.get(c.schoolId);
+    if (list) list.push(c);
+    else history.set(c.schoolId, [c]);
+  }
+  for (const list of history.values()) list.sort((a, b) => b.at.localeCompare(a.at));
+  return { data, fw: data.trust.framework, cal, today, now, timeZone: ctx.timeZone, halfTerm, overdue, history };
 }
 
 /** The London day of an instant: a move at 00:30 BST belongs to that day, not to the UTC one before. */
@@ -59,7 +70,7 @@ export const mondayOf = (date: string) => addDays(date, -((weekday(date) + 6) % 
 
 /** The school's latest move between categories (a first placement is not a move), else its placement. */
 export function latestChange(f: Figures, schoolId: string): CategoryChange | undefined {
-  const mine = f.data.categoryHistory.filter((c) => c.schoolId === schoolId).sort((a, b) => b.at.localeCompare(a.at));
+  const mine = f.history.get(schoolId) ?? [];
   return mine.find((c) => c.from) ?? mine[0];
 }
 
