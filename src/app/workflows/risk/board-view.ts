@@ -7,20 +7,14 @@ import type { Data } from '../../../store/schema';
 import { reply, type Context, type View } from '../../command';
 import { mayRun } from '../../permissions';
 import type { TextCommand } from '../../registry';
-import { pageArg, pageLabel } from '../../views/paging';
-import { boardFilter, boardRows, buildBoard, historyBySchool, trendArrow } from './board';
+import { pageLabel } from '../../views/paging';
+import { boardFromWords, trendArrow } from './board';
 import { currentRound, frameworkOf, halfTermNow, roundName } from './shared';
 
 export function boardView(data: Readonly<Data>, ctx: Context, viewer: Person, args: readonly string[] = []): View {
   const fw = frameworkOf(data);
-  const { page, rest } = pageArg(args);
-  const filter = boardFilter(data, rest, false);
-  const all = boardRows(data, undefined);
-  const rows = filter ? all.filter(filter.keep) : all;
-  const history = historyBySchool(data.categoryHistory);
-  const command = ['risk board', filter?.words].filter(Boolean).join(' ');
-  const board = buildBoard(data, rows, page, command, ({ school }) =>
-    [`**${school.name}**`, ...(school.urgentAction && fw.overlay ? [placementLabel(fw, school.categoryId)] : []), trendArrow(fw, history.get(school.id) ?? [])].join(' · '),
+  const { board, filter } = boardFromWords(data, undefined, args, 'risk board', ({ school }, history) =>
+    [`**${school.name}**`, ...(school.urgentAction && fw.overlay ? [placementLabel(fw, school.categoryId)] : []), trendArrow(fw, history)].join(' · '),
   );
   const half = roundName(data, halfTermNow(data, ctx));
   const round = currentRound(data, ctx);

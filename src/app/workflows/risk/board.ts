@@ -8,7 +8,7 @@ import { PHASES } from '../../../domain/schools';
 import { overlayLabel, placementLabel } from '../../../domain/risk-rules';
 import type { Data } from '../../../store/schema';
 import { AppError } from '../../errors';
-import { pageOf, type Page } from '../../views/paging';
+import { pageArg, pageOf, type Page } from '../../views/paging';
 import { frameworkOf } from './shared';
 
 /** Schools on one page of the board: about 12 KB of card on Teams, well inside Slack's blocks. */
@@ -161,4 +161,24 @@ export function boardRows(data: Readonly<Data>, round: RiskRound | undefined): B
     const school = byId.get(entry.schoolId);
     return school ? [{ school, entry }] : [];
   });
+}
+
+/**
+ * The board as a command asks for it: its words read as a filter and a page (`red page 2`), the
+ * rows of the round (or the trust), and `line` given each school's placements for its trend.
+ */
+export function boardFromWords(
+  data: Readonly<Data>,
+  round: RiskRound | undefined,
+  args: readonly string[],
+  base: string,
+  line: (r: BoardRow, history: readonly CategoryChange[]) => string,
+): { board: Board; filter?: BoardFilter } {
+  const { page, rest } = pageArg(args);
+  const filter = boardFilter(data, rest, Boolean(round));
+  const all = boardRows(data, round);
+  const rows = filter ? all.filter(filter.keep) : all;
+  const history = historyBySchool(data.categoryHistory);
+  const command = [base, filter?.words].filter(Boolean).join(' ');
+  return { board: buildBoard(data, rows, page, command, (r) => line(r, history.get(r.school.id) ?? [])), filter };
 }

@@ -5,8 +5,8 @@ import { describeOfsted, type Person, type RiskEntry, type RiskRound, type Schoo
 import { rolesOf } from '../../../domain/people';
 import { orderedCategories } from '../../../domain/risk-proposal';
 import { overlayLabel, placementLabel, trendOf } from '../../../domain/risk-rules';
-import { pageArg, pageLabel } from '../../views/paging';
-import { boardFilter, boardRows, buildBoard, historyBySchool, trendArrow } from './board';
+import { pageLabel } from '../../views/paging';
+import { boardFromWords, trendArrow } from './board';
 import type { Data } from '../../../store/schema';
 import { reply, type Context, type View } from '../../command';
 import { mayRun } from '../../permissions';
@@ -49,17 +49,11 @@ function stageText(data: Readonly<Data>, e: RiskEntry): string {
  */
 export function meetingView(data: Readonly<Data>, ctx: Context, round: RiskRound, viewer: Person, args: readonly string[] = []): View {
   const fw = frameworkOf(data);
-  const { page, rest } = pageArg(args);
-  const filter = boardFilter(data, rest, true);
-  const all = boardRows(data, round);
-  const rows = filter ? all.filter(filter.keep) : all;
-  const history = historyBySchool(data.categoryHistory);
-  const command = ['risk meeting', filter?.words].filter(Boolean).join(' ');
-  const board = buildBoard(data, rows, page, command, ({ school, entry }) =>
+  const { board, filter } = boardFromWords(data, round, args, 'risk meeting', ({ school, entry }, history) =>
     [
       `**${school.name}**`,
       ...(school.urgentAction && fw.overlay ? [placementLabel(fw, school.categoryId)] : []),
-      trendArrow(fw, history.get(school.id) ?? []),
+      trendArrow(fw, history),
       entry ? stageText(data, entry) : '',
     ].filter(Boolean).join(' · '),
   );
