@@ -5,6 +5,8 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestBot, type TestBot } from '../helpers/bot';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const chromiumMissing = !existsSync(CHROMIUM);
@@ -75,4 +77,34 @@ export function playground(page: Page) {
     /** The last card from the bot that contains `text`. */
     card: (text: string) => page.locator('article.msg.bot', { hasText: text }).last(),
   };
+}
+
+export interface PlaygroundPage {
+  t: TestBot;
+  page: Page;
+  /** Console errors the page logged. */
+  errors: string[];
+  p: ReturnType<typeof playground>;
+}
+
+/**
+ * One bot and one browser page on its playground for a test file: started before its tests, closed
+ * after them. Read the fields inside tests (they exist once beforeAll has run).
+ */
+export function usePlaygroundPage(): PlaygroundPage {
+  const s = {} as PlaygroundPage;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    s.t = await startTestBot();
+    browser = await launchBrowser();
+    ({ page: s.page, errors: s.errors } = await browser.page());
+    s.p = playground(s.page);
+    await s.page.goto(s.t.url + '/');
+    await s.page.waitForSelector('#persona option[value="rachel"]', { state: 'attached' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await s.t?.stop();
+  });
+  return s;
 }

@@ -1,31 +1,18 @@
 // ISAP in the playground, as a headteacher would use it: after one Open on a list card the card's
 // other buttons still work; and an overdue action is updated and saved (the issue's check).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startTestBot, type TestBot } from '../helpers/bot';
-import { chromiumMissing, CHROMIUM, launchBrowser, playground, shot, type Browser } from './browser';
+import type { TestBot } from '../helpers/bot';
+import { chromiumMissing, CHROMIUM, shot, usePlaygroundPage, type PlaygroundPage } from './browser';
 
 const title = chromiumMissing ? `playground ISAP (SKIPPED: ${CHROMIUM} is missing)` : 'playground ISAP';
 
 describe.skipIf(chromiumMissing)(title, () => {
-  let t: TestBot;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-  let p: ReturnType<typeof playground>;
-
+  const s = usePlaygroundPage();
+  let t: TestBot, page: Page, errors: string[], p: PlaygroundPage['p'];
   beforeAll(async () => {
-    t = await startTestBot();
-    browser = await launchBrowser();
-    ({ page, errors } = await browser.page());
-    p = playground(page);
-    await page.goto(t.url + '/');
-    await page.waitForSelector('#persona option[value="rachel"]', { state: 'attached' });
+    ({ t, page, errors, p } = s);
     await p.as('rachel');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
   });
 
   const row = (list: ReturnType<Page['locator']>, text: string) => list.locator('.ac-columnSet', { hasText: text }).getByRole('button', { name: 'Open' });

@@ -1,30 +1,17 @@
 // The playground renders the cards' Markdown as Teams does (bold, italic, lists, links), so the risk
 // meeting shows no raw "**"; and what people type stays text: it never becomes HTML on the page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startTestBot, type TestBot } from '../helpers/bot';
-import { chromiumMissing, CHROMIUM, launchBrowser, playground, shot, type Browser } from './browser';
+import type { TestBot } from '../helpers/bot';
+import { chromiumMissing, CHROMIUM, shot, usePlaygroundPage, type PlaygroundPage } from './browser';
 
 const title = chromiumMissing ? `playground Markdown (SKIPPED: ${CHROMIUM} is missing)` : 'playground Markdown';
 
 describe.skipIf(chromiumMissing)(title, () => {
-  let t: TestBot;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-  let p: ReturnType<typeof playground>;
-
+  const s = usePlaygroundPage();
+  let t: TestBot, page: Page, errors: string[], p: PlaygroundPage['p'];
   beforeAll(async () => {
-    t = await startTestBot();
-    browser = await launchBrowser();
-    ({ page, errors } = await browser.page());
-    p = playground(page);
-    await page.goto(t.url + '/');
-    await page.waitForSelector('#persona option[value="tom"]', { state: 'attached' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
+    ({ t, page, errors, p } = s);
   });
 
   it('shows the risk meeting with bold school names and lists, and no raw Markdown', async () => {

@@ -1,31 +1,18 @@
 // The playground in real headless Chromium: a headteacher answers the risk round's category
 // questions, the CEO approves the decision that results, and a teacher answers the staff survey,
 // each by using the cards on screen.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startTestBot, type TestBot } from '../helpers/bot';
-import { chromiumMissing, CHROMIUM, launchBrowser, playground, shot, type Browser } from './browser';
+import type { TestBot } from '../helpers/bot';
+import { chromiumMissing, CHROMIUM, shot, usePlaygroundPage, type PlaygroundPage } from './browser';
 
 const title = chromiumMissing ? `playground workflows in a browser (SKIPPED: ${CHROMIUM} is missing)` : 'playground workflows in a browser';
 
 describe.skipIf(chromiumMissing)(title, () => {
-  let t: TestBot;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-  let p: ReturnType<typeof playground>;
-
+  const s = usePlaygroundPage();
+  let t: TestBot, page: Page, errors: string[], p: PlaygroundPage['p'];
   beforeAll(async () => {
-    t = await startTestBot();
-    browser = await launchBrowser();
-    ({ page, errors } = await browser.page());
-    p = playground(page);
-    await page.goto(t.url + '/');
-    await page.waitForSelector('#persona option[value="rachel"]', { state: 'attached' });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
+    ({ t, page, errors, p } = s);
   });
 
   it('risk: Tom opens the round; Rachel is marked new, answers Beacon\'s category questions and sees the proposal', async () => {
