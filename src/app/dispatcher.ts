@@ -1,7 +1,7 @@
 // One dispatcher for every channel: resolve the person, de-duplicate, screen free text, check the
 // role once, validate card input with zod, run the workflow, and turn every failure into a card.
 import type { Person } from '../domain';
-import { looksLikeDisclosure, SAFEGUARDING_GUIDANCE } from '../domain/safeguarding';
+import { looksLikeDisclosure } from '../domain/safeguarding';
 import { rolesOf } from '../domain/people';
 import type { Data } from '../store/schema';
 import type { Command, Context, Outcome } from './command';
@@ -13,6 +13,7 @@ import { findPerson } from './people';
 import { usageView } from './help';
 import type { z } from 'zod';
 import { messageCard } from './views/message-card';
+import { redirectGuidance } from './workflows/dsl';
 
 const MAX_PROCESSED = 5_000;
 
@@ -45,7 +46,7 @@ export function createDispatcher(base: Omit<Context, 'decisionEffects'>, workflo
     try {
       if (containsDisclosure(cmd)) {
         // Nothing from this command is stored or logged: not the text, not that it was typed.
-        return reply('safeguarding', { ...SAFEGUARDING_GUIDANCE, contact: contactFor(data) });
+        return reply('safeguarding', redirectGuidance(data, person, contactFor(data)));
       }
       const result = await route(cmd, person, data);
       if (cmd.dedupeKey) await remember(cmd.dedupeKey);

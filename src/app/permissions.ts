@@ -21,6 +21,8 @@ export interface Permission {
 export const PERMISSIONS = {
   help: { roles: EVERYONE },
   home: { roles: EVERYONE, private: true },
+  // Only the asker's name reaches the DSL; asked in a channel, the answer goes to the asker's own chat.
+  dsl: { roles: EVERYONE, scope: "tells their own school's DSL that they need to talk", private: true },
 
   'risk.meeting': { roles: [...EXEC, ...BOARD], private: true },
   'risk.open': { roles: EXEC },

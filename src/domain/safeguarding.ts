@@ -20,14 +20,4 @@ export function looksLikeDisclosure(text: string): boolean {
   return concernCategory(text) !== undefined;
 }
 
-export const SAFEGUARDING_GUIDANCE = {
-  title: 'This needs your DSL, not a chat bot',
-  steps: [
-    'Speak to your Designated Safeguarding Lead (or a deputy) now, today.',
-    "Record the concern in your school's safeguarding system (CPOMS or MyConcern), in the words that were used.",
-    'If a child is in immediate danger, call 999.',
-    'If it is about a member of staff, tell your headteacher today (about the headteacher: your Chair of Governors or the trust). They involve the LADO.',
-    'If it is about you, talk to an adult you trust, or call Childline free on 0800 1111.',
-  ],
-  note: 'What you typed has not been saved anywhere.',
-};
+export { dslsOf, safeguardingGuidance, type Guidance } from './safeguarding/guidance';

@@ -8,5 +8,6 @@ import { survey } from './survey';
 import { approvals } from './approvals';
 import { digest } from './digest';
 import { home } from './home';
+import { dsl } from './dsl';
 
-export const WORKFLOWS: Workflow[] = [home, risk, isap, forum, talent, survey, approvals, digest];
+export const WORKFLOWS: Workflow[] = [home, risk, isap, forum, talent, survey, approvals, digest, dsl];
