@@ -1,7 +1,7 @@
 // npm run eval:safeguarding: how well the disclosure filter does on the labelled phrasings
 // (test/fixtures/safeguarding). Prints recall on concerns and false alarms on ordinary text for the
 // development and held-out sets, per category and voice, and lists the development set's misses
-// only: the held-out quarter is for measuring, never for tuning.
+// only: the held-out quarter (and the fresh set, written after tuning) are for measuring, never for tuning.
 import { looksLikeDisclosure } from '../src/domain/safeguarding';
 import { loadPhrasings, score, type Score, type SetName, type Tally } from '../test/fixtures/safeguarding/phrasings';
 
@@ -22,6 +22,7 @@ function report(set: SetName, s: Score): void {
 const started = performance.now();
 const dev = score(loadPhrasings('development'), looksLikeDisclosure);
 const held = score(loadPhrasings('held-out'), looksLikeDisclosure);
+const fresh = score(loadPhrasings('fresh'), looksLikeDisclosure);
 const ms = performance.now() - started;
 
 report('development', dev);
@@ -30,5 +31,7 @@ for (const p of dev.missed) console.log(`    [${p.category}/${p.voice}] ${p.text
 console.log('  development false alarms (ordinary text refused):');
 for (const p of dev.falselyFlagged) console.log(`    [${p.category}/${p.voice}] ${p.text}`);
 report('held-out', held);
-console.log(`\n(${dev.recall.total + dev.falseAlarms.total + held.recall.total + held.falseAlarms.total} phrasings screened in ${ms.toFixed(0)} ms; held-out misses are not listed on purpose)`);
+report('fresh', fresh);
+const screened = [dev, held, fresh].reduce((n, s) => n + s.recall.total + s.falseAlarms.total, 0);
+console.log(`\n(${screened} phrasings screened in ${ms.toFixed(0)} ms; held-out and fresh misses are not listed on purpose)`);
 process.exitCode = held.recall.rate >= GOAL.recall && held.falseAlarms.rate <= GOAL.falseAlarms ? 0 : 1;
