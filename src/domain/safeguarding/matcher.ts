@@ -1,8 +1,10 @@
-// Screens text against the patterns: each category's `harm` patterns joined into one expression,
-// its `topic` patterns into another (kept when the sentence is not about a policy or training).
-// Compiled once at load; a screen is a few dozen regular-expression tests per sentence.
+// Screens text, sentence by sentence: first the phrase patterns (patterns.ts), each category's
+// `harm` patterns joined into one expression and its `topic` patterns into another (kept when the
+// sentence is not about a policy or training); then the signals (signals.ts), for wordings no
+// pattern foresaw. Compiled once at load.
 import { normalise, sentences } from './normalise';
 import { PATTERNS, PROCESS, type Category } from './patterns';
+import { PERSON, SIGNALS } from './signals';
 
 interface Compiled {
   category: Category;
@@ -16,6 +18,24 @@ const COMPILED: readonly Compiled[] = PATTERNS.map((p) => ({
   ...(p.topic?.length ? { topic: new RegExp(p.topic.join('|')) } : {}),
 }));
 const ABOUT_PROCESS = new RegExp(PROCESS);
+const ABOUT_PERSON = new RegExp(PERSON);
+
+const COMPILED_SIGNALS = SIGNALS.map((s) => ({
+  category: s.category,
+  strong: s.strong ? new RegExp(s.strong) : undefined,
+  weak: s.weak ? new RegExp(s.weak, 'g') : undefined,
+  needs: s.needs ? new RegExp(s.needs) : undefined,
+}));
+
+function signalled(sentence: string): Category | undefined {
+  if (!ABOUT_PERSON.test(sentence)) return undefined;
+  for (const s of COMPILED_SIGNALS) {
+    if (s.needs && !s.needs.test(sentence)) continue;
+    if (s.strong?.test(sentence)) return s.category;
+    if (s.weak && new Set(sentence.match(s.weak) ?? []).size >= 2) return s.category;
+  }
+  return undefined;
+}
 
 /** The first category the text reads as a concern of, or undefined. */
 export function concernCategory(text: string): Category | undefined {
@@ -25,6 +45,8 @@ export function concernCategory(text: string): Category | undefined {
     if (ABOUT_PROCESS.test(sentence)) continue;
     const topic = COMPILED.find((c) => c.topic?.test(sentence));
     if (topic) return topic.category;
+    const signal = signalled(sentence);
+    if (signal) return signal;
   }
   return undefined;
 }

@@ -193,7 +193,7 @@ export const PATTERNS: readonly CategoryPatterns[] = [
   {
     category: 'serious-violence',
     harm: [String.raw`\bjumped (?:my|me|him|her)\b|\b(?:they are|he is|she is) coming for (?:me|him|her|us)\b(?! at\b)|\b(?:i am|im) next\b(?! (?:in|on|to|for)\b)|\bgoing to (?:stab|kill|shoot) (?:me|him|her)\b`],
-    topic: [String.raw`(?<!\ba )\bstab\w*|\bslash\w*|\bmachetes?\b|\bknife\b|\bknives\b|\bblades?\b|\bguns?\b|\bshank\w*|\bweapons?\b`],
+    topic: [String.raw`(?<!\ba )\bstab(?:s|bed|bing)?\b|\bslash\w*|\bmachetes?\b|\bknife\b|\bknives\b|\bblades?\b|\bguns?\b|\bshank\w*|\bweapons?\b`],
   },
   {
     category: 'missing',
@@ -220,4 +220,4 @@ export const PATTERNS: readonly CategoryPatterns[] = [
  * ("FGM training completed", "allegations policy reviewed") are improvement talk. They never
  * excuse a `harm` pattern.
  */
-export const PROCESS = String.raw`\b(?:polic(?:y|ies)|procedures?|process(?:es)?|training|trained|awareness|guidance|curriculum|lessons?|modules?|course|workshops?|sessions?|assembl(?:y|ies)|briefings?|briefed|briefing|refresher|toolkit|leaflets?|duty|risk assessments?|network|audit|prevention|strategy|framework|resources|covered|reviewed|ratified|updated|booked|planned|studied|taught (?:in|across|to (?:all|every|the|year|y\d))|newsletter|consultation|champions?|first aid|inset|induction|handbook|contact details|conference|webinar|cpd|kcsie|protocol|pathway|posters?|campaign|referral process|talk for parents)\b`;
+export const PROCESS = String.raw`\b(?:polic(?:y|ies)|procedures?|process(?:es)?|training|trained|awareness|guidance|curriculum|lessons?|modules?|course|workshops?|sessions?|assembl(?:y|ies)|briefings?|briefed|briefing|refresher|toolkit|leaflets?|duty|risk assessments?|network|audit|prevention|strategy|framework|resources|covered|reviewed|ratified|updated|booked|planned|studied|taught (?:in|across|to (?:all|every|the|year|y\d))|(?:sex|relationships|health|drugs?) education|education (?:team|officer|programme)|units?|scheme of work|history (?:of the|lessons?|curriculum|department|unit|topic)|in history|newsletter|consultation|champions?|first aid|inset|induction|handbook|contact details|conference|webinar|cpd|kcsie|protocol|pathway|posters?|campaign|referral process|talk for parents)\b`;
