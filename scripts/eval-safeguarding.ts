@@ -23,6 +23,7 @@ const started = performance.now();
 const dev = score(loadPhrasings('development'), looksLikeDisclosure);
 const held = score(loadPhrasings('held-out'), looksLikeDisclosure);
 const fresh = score(loadPhrasings('fresh'), looksLikeDisclosure);
+const fresh2 = score(loadPhrasings('fresh-2'), looksLikeDisclosure);
 const ms = performance.now() - started;
 
 report('development', dev);
@@ -32,6 +33,7 @@ console.log('  development false alarms (ordinary text refused):');
 for (const p of dev.falselyFlagged) console.log(`    [${p.category}/${p.voice}] ${p.text}`);
 report('held-out', held);
 report('fresh', fresh);
-const screened = [dev, held, fresh].reduce((n, s) => n + s.recall.total + s.falseAlarms.total, 0);
-console.log(`\n(${screened} phrasings screened in ${ms.toFixed(0)} ms; held-out and fresh misses are not listed on purpose)`);
+report('fresh-2', fresh2);
+const screened = [dev, held, fresh, fresh2].reduce((n, s) => n + s.recall.total + s.falseAlarms.total, 0);
+console.log(`\n(${screened} phrasings screened in ${ms.toFixed(0)} ms; misses outside the development set are not listed on purpose)`);
 process.exitCode = held.recall.rate >= GOAL.recall && held.falseAlarms.rate <= GOAL.falseAlarms ? 0 : 1;
