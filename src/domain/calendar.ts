@@ -105,8 +105,20 @@ export function addSchoolDays(cal: AcademicCalendar, from: string, days: number)
 }
 
 /** The calendar date of an instant in a time zone (Europe/London across BST changes). */
+/**
+ * One Intl.DateTimeFormat per zone and shape, made once: building one costs far more than using it,
+ * and a digest of 1,000 schools reads thousands of dates.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+export function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(locale, options)));
+  return f;
+}
+
 export function localDate(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const parts = formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -122,7 +134,7 @@ export function zonedInstant(date: string, time: string, timeZone: string): Date
 }
 
 function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
+  const parts = formatter('en-GB', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',

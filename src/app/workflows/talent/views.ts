@@ -1,4 +1,5 @@
 // What each talent card shows: the forms for each step, the register and the pipeline.
+import { formatter } from '../../../domain/calendar';
 import { PHASES, type School, type TalentEntry } from '../../../domain';
 import type { Data } from '../../../store/schema';
 import type { Notification, View } from '../../command';
@@ -8,7 +9,7 @@ import { messageCard } from '../../views/message-card';
 
 /** "13 Dec 2025": register dates span years, so they carry one. */
 export const dateWithYear = (date: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`));
+  formatter('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${date}T12:00:00Z`));
 
 export const phaseLabel = (p: string) => p.charAt(0).toUpperCase() + p.slice(1).replace(/-/g, ' ');
 export const schoolName = (data: Readonly<Data>, id: string) => data.schools.find((s) => s.id === id)?.name ?? id;
