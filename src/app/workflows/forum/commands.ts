@@ -86,13 +86,16 @@ export const responses: TextCommand = {
     const coming = new Set(by((i) => i.rsvp === 'accepted' || i.rsvp === 'tentative'));
     const expectedIds = new Set([...expectedPeople(trust, forum).map((p) => p.id), ...by((i) => i.expected)]);
     const missing = [...expectedIds].filter((id) => !coming.has(id));
-    const invited = new Set(forum.invites.map((i) => i.personId));
-    const nameOf = (id: string) => data.people.find((x) => x.id === id)?.name ?? id;
+    // Looked up from maps: a forum for 1,000 schools names thousands of people.
+    const people = new Map(data.people.map((x) => [x.id, x]));
+    const schools = new Map(data.schools.map((x) => [x.id, x]));
+    const invites = new Map(forum.invites.map((i) => [i.personId, i]));
+    const nameOf = (id: string) => people.get(id)?.name ?? id;
     const label = (id: string) => {
-      const p = data.people.find((x) => x.id === id);
-      const school = data.schools.find((s) => p?.roles.some((g) => g.schoolId === s.id));
-      const inv = forum.invites.find((i) => i.personId === id);
-      const state = !invited.has(id) ? 'not invited' : inv?.rsvp === 'declined' ? 'declined' : 'no answer';
+      const schoolId = people.get(id)?.roles.find((g) => g.schoolId && schools.has(g.schoolId))?.schoolId;
+      const school = schoolId ? schools.get(schoolId) : undefined;
+      const inv = invites.get(id);
+      const state = !inv ? 'not invited' : inv?.rsvp === 'declined' ? 'declined' : 'no answer';
       return `${nameOf(id)}${school ? ` (${school.name})` : ''}: ${state}`;
     };
     const fw = data.trust!.framework;
