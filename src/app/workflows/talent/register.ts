@@ -25,8 +25,8 @@ function section(data: Readonly<Data>, heading: string, entries: TalentEntry[], 
   return { heading: `${heading} (${entries.length})`, items: shown.map((e) => entryItem(data, e, extra(e))), more, empty };
 }
 
-/** An entry in a list already in order, under the heading it belongs to. */
-type Listed = { heading: string; item: ReturnType<typeof entryItem> };
+/** An entry in a list already in order, under the heading it belongs to; its line written only if shown. */
+type Listed = { heading: string; item: () => ReturnType<typeof entryItem> };
 
 /** One page of `listed`, regrouped under its headings; "… and N more: type <command> page 2" at the end. */
 function pageSections(listed: Listed[], page: number, command: string): { sections: Section[]; page: number; label: string; more: string } {
@@ -34,8 +34,8 @@ function pageSections(listed: Listed[], page: number, command: string): { sectio
   const sections: Section[] = [];
   for (const { heading, item } of p.items) {
     const last = sections.at(-1);
-    if (last?.heading === heading) last.items.push(item);
-    else sections.push({ heading, items: [item], more: '', empty: '' });
+    if (last?.heading === heading) last.items.push(item());
+    else sections.push({ heading, items: [item()], more: '', empty: '' });
   }
   return { sections, page: p.page, label: pageLabel(p), more: p.more };
 }
@@ -58,11 +58,11 @@ export const listCommand: TextCommand = {
     // What waits on someone comes first, the longest waiting first; then the register by name.
     const waiting = [...IN_PIPELINE].reverse().flatMap((stage) => {
       const entries = data.talent.filter((e) => e.stage === stage && visible(e)).sort(oldest);
-      return entries.map((e) => ({ heading: `${STAGE_HEADINGS[stage]} (${entries.length})`, item: entryItem(data, e) }));
+      return entries.map((e) => ({ heading: `${STAGE_HEADINGS[stage]} (${entries.length})`, item: () => entryItem(data, e) }));
     });
     const onRegister = register.map((e) => ({
       heading: `${STAGE_HEADINGS['on-register']} (${register.length})`,
-      item: entryItem(data, e, e.refreshedAt ? `Refreshed ${dateWithYear(e.refreshedAt)}` : ''),
+      item: () => entryItem(data, e, e.refreshedAt ? `Refreshed ${dateWithYear(e.refreshedAt)}` : ''),
     }));
     const p = pageSections([...waiting, ...onRegister], page, 'talent');
     if (!register.length && p.page === 1) p.sections.push({ heading: `${STAGE_HEADINGS['on-register']} (0)`, items: [], more: '', empty: 'Nobody is on the register yet.' });
@@ -85,7 +85,7 @@ export const searchCommand: TextCommand = {
     const hits = searchRegister(data.talent, words, phase);
     const what = `"${args.join(' ')}"${phase ? `, ${phaseLabel(phase)}` : ''}`;
     const p = pageSections(
-      hits.map((h) => ({ heading: 'On the register', item: entryItem(data, h.entry) })),
+      hits.map((h) => ({ heading: 'On the register', item: () => entryItem(data, h.entry) })),
       page,
       `talent search ${args.join(' ')}${phase ? ` ${phase}` : ''}`,
     );
