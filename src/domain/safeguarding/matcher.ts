@@ -1,7 +1,10 @@
 // Screens text, sentence by sentence: first the phrase patterns (patterns.ts), each category's
 // `harm` patterns joined into one expression and its `topic` patterns into another (kept when the
 // sentence is not about a policy or training); then the signals (signals.ts), for wordings no
-// pattern foresaw. Compiled once at load.
+// pattern foresaw; then, over the sentences not about a policy or training, the learned model
+// (model.ts), which generalises furthest. Compiled once at load.
+import MODEL from './model.json' with { type: 'json' };
+import { modelScore, type ModelWeights } from './model';
 import { normalise, sentences } from './normalise';
 import { PATTERNS, PROCESS, type Category } from './patterns';
 import { PERSON, SIGNALS } from './signals';
@@ -37,16 +40,21 @@ function signalled(sentence: string): Category | undefined {
   return undefined;
 }
 
-/** The first category the text reads as a concern of, or undefined. */
-export function concernCategory(text: string): Category | undefined {
+const WEIGHTS: ModelWeights = MODEL;
+
+/** The first category the text reads as a concern of, 'concern' when only the model says so, or undefined. */
+export function concernCategory(text: string, o: { model?: boolean } = {}): Category | undefined {
+  const about: string[] = [];
   for (const sentence of sentences(normalise(text))) {
     const hit = COMPILED.find((c) => c.harm.test(sentence));
     if (hit) return hit.category;
     if (ABOUT_PROCESS.test(sentence)) continue;
+    about.push(sentence);
     const topic = COMPILED.find((c) => c.topic?.test(sentence));
     if (topic) return topic.category;
     const signal = signalled(sentence);
     if (signal) return signal;
   }
+  if (o.model !== false && about.length && modelScore(WEIGHTS, about.join(' . ')) > WEIGHTS.threshold) return 'concern';
   return undefined;
 }
