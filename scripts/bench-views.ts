@@ -15,7 +15,7 @@ import { cardToBlocks } from '../src/channels/slack/blockkit';
 import { cardMessage, teamsCard } from '../src/channels/teams/cards';
 import { loadConfig } from '../src/config';
 import { generateSyntheticTrust, writeSyntheticTrust } from '../src/seed/synthetic-trust';
-import { openLowdbStore } from '../src/store/lowdb-store';
+import { openSqlStore } from '../src/store/sql-store';
 import type { Data } from '../src/store/schema';
 import { loadOrCreateSecret } from '../src/store/secret';
 import { slackPayloadProblems, teamsActivityProblems, TEAMS_MAX_ACTIVITY_BYTES } from '../test/fakes/platform-limits';
@@ -106,7 +106,7 @@ export async function bootOn(dataDir: string, seedDemo: boolean): Promise<Bot> {
 /** Generates a synthetic trust into an empty DATA_DIR; returns the seconds it took. */
 export async function writeSynthetic(dataDir: string, schools: number, seed = 1): Promise<number> {
   const t0 = performance.now();
-  const store = await openLowdbStore(dataDir);
+  const store = await openSqlStore({ dataDir });
   try {
     const surveyKey = await loadOrCreateSecret(dataDir);
     await writeSyntheticTrust(store, generateSyntheticTrust({ schools, seed, now: new Date(BENCH_NOW), timeZone: 'Europe/London', surveyKey, local: true }));

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../src/config';
 import { CalendarImportError, buildCalendar } from '../src/domain/calendar-import';
-import { openLowdbStore } from '../src/store/lowdb-store';
+import { openStore } from '../src/store/open';
 import { UsageError, runCli } from './cli';
 
 async function readJson(file: string): Promise<unknown> {
@@ -27,7 +27,7 @@ runCli(async () => {
     throw e;
   }
   for (const w of built.warnings) console.log(`warning: ${w}`);
-  const store = await openLowdbStore(config.dataDir);
+  const store = await openStore(config);
   try {
     const name = await store.transact((d) => {
       if (!d.trust) throw new UsageError(`Nothing imported: ${config.dataDir} has no trust yet to give the calendar to.`);

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config';
 import { GiasFileError, importSchools, parseGiasCsv, rowsOfTrust } from '../src/store/import-gias';
-import { openLowdbStore } from '../src/store/lowdb-store';
+import { openStore } from '../src/store/open';
 import { UsageError, readInputFile, runCli } from './cli';
 
 const USAGE = 'Usage: npm run import:gias -- <file.csv> [--trust <Trusts (code)>] [--dry-run]';
@@ -34,7 +34,7 @@ runCli(async () => {
     if (parsed.problems.length) process.exitCode = 2;
     return;
   }
-  const store = await openLowdbStore(config.dataDir);
+  const store = await openStore(config);
   try {
     const r = await importSchools(store, chosen.chosen);
     await store.append('audit', {

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config';
 import { PeopleFileError, applyPeople, parsePeopleCsv } from '../src/store/import-people';
-import { openLowdbStore } from '../src/store/lowdb-store';
+import { openStore } from '../src/store/open';
 import { UsageError, readInputFile, runCli } from './cli';
 
 const USAGE = 'Usage: npm run import:people -- <people.csv> [--dry-run]';
@@ -23,7 +23,7 @@ runCli(async () => {
   if (parsed.ignoredColumns.length) console.log(`ignored column(s) ${parsed.ignoredColumns.map((c) => `"${c}"`).join(', ')}`);
 
   const dryRun = values['dry-run'];
-  const store = await openLowdbStore(config.dataDir);
+  const store = await openStore(config);
   try {
     const noTrust = `Nothing imported: ${config.dataDir} has no trust yet: run npm run setup:trust first.`;
     // A dry run applies the rows to a copy, so it reports exactly what the real run would.

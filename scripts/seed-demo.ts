@@ -3,12 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../src/config';
 import { seedDemoTrust } from '../src/seed/demo-trust';
-import { openLowdbStore } from '../src/store/lowdb-store';
+import { openStore } from '../src/store/open';
 import { UsageError, runCli } from './cli';
 
 runCli(async () => {
   const config = loadConfig();
-  const store = await openLowdbStore(config.dataDir);
+  const store = await openStore(config);
   try {
     const before = store.read();
     if (!before.trust && (before.schools.length || before.people.length)) {

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config';
 import { generateSyntheticTrust, occupied, writeSyntheticTrust } from '../src/seed/synthetic-trust';
-import { openLowdbStore } from '../src/store/lowdb-store';
+import { openStore } from '../src/store/open';
 import { loadOrCreateSecret } from '../src/store/secret';
 import { UsageError, runCli } from './cli';
 
@@ -24,7 +24,7 @@ runCli(async () => {
 
   const config = loadConfig();
   const t0 = performance.now();
-  const store = await openLowdbStore(config.dataDir);
+  const store = await openStore(config);
   try {
     const why = occupied(store);
     if (why) {

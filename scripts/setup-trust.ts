@@ -6,7 +6,7 @@ import { loadConfig } from '../src/config';
 import { PRESETS } from '../src/domain/categories';
 import { localDate } from '../src/domain/calendar';
 import { SetupError, setupTrust } from '../src/store/setup-trust';
-import { openLowdbStore } from '../src/store/lowdb-store';
+import { openStore } from '../src/store/open';
 import { UsageError, runCli } from './cli';
 
 const USAGE = `Usage: npm run setup:trust -- --name "<Trust name>" --framework <${Object.keys(PRESETS).join('|')}> [--teams-tenant <id>] [--update]`;
@@ -22,7 +22,7 @@ runCli(async () => {
   }
   if (!values.name || !values.framework) throw new UsageError(USAGE);
   const config = loadConfig();
-  const store = await openLowdbStore(config.dataDir);
+  const store = await openStore(config);
   try {
     const { trust, created } = await setupTrust(store, {
       name: values.name,

@@ -13,7 +13,7 @@ import { createOutbox, type Outbox } from './delivery/outbox';
 import { startScheduler, type Scheduler } from './scheduler/scheduler';
 import { seedDemoTrust } from './seed/demo-trust';
 import { startServer, type Server } from './server';
-import { openLowdbStore } from './store/lowdb-store';
+import { openStore } from './store/open';
 import { loadOrCreateSecret } from './store/secret';
 import type { Store } from './store/store';
 
@@ -44,7 +44,7 @@ export interface BootOptions {
 export async function startBot(config: Config, opts: BootOptions = {}): Promise<Bot> {
   const now = opts.now ?? (() => new Date());
   const newId = () => randomUUID();
-  const store = await openLowdbStore(config.dataDir);
+  const store = await openStore(config);
   const surveyKey = await loadOrCreateSecret(config.dataDir);
   if (opts.seedDemo ?? config.localMode) {
     const seeded = await seedDemoTrust(store, { now: now(), timeZone: config.timeZone, newId, local: config.localMode });

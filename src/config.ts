@@ -13,6 +13,10 @@ const EnvSchema = z.object({
   /** 1 lets local mode (the playground: anyone can act as anyone) listen beyond loopback. */
   PLAYGROUND_PUBLIC: z.enum(['0', '1'], { message: '1 (or leave it unset)' }).optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  /** A PostgreSQL server; unset means the embedded engine (PGlite) under DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: 'a postgres:// URL such as postgres://bot@127.0.0.1:5432/improvement' }).optional(),
+  /** Tests and CI: an initialised empty PGlite directory copied into a new DATA_DIR instead of initialising one. */
+  PGLITE_TEMPLATE: optional,
   TRUST_TIMEZONE: z
     .string()
     .default('Europe/London')
@@ -50,6 +54,9 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** Set: the store is on this PostgreSQL server; unset: PGlite under dataDir. */
+  databaseUrl?: string;
+  pgliteTemplate?: string;
   timeZone: string;
   /** Local mode: no platform credentials and not production. Serves the playground. */
   localMode: boolean;
@@ -125,6 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    pgliteTemplate: e.PGLITE_TEMPLATE,
     timeZone: e.TRUST_TIMEZONE,
     localMode,
     playgroundPublic: e.PLAYGROUND_PUBLIC === '1',

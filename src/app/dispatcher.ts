@@ -31,6 +31,8 @@ export function createDispatcher(base: Omit<Context, 'decisionEffects'>, workflo
   const inFlight = new Set<string>();
 
   async function dispatch(cmd: Command): Promise<Outcome> {
+    // Another instance on the same database may have changed something since our snapshot.
+    await ctx.store.refresh();
     const data = ctx.store.read();
     const person = findPerson(data, cmd.actor);
     if (!person) {
@@ -48,8 +50,10 @@ export function createDispatcher(base: Omit<Context, 'decisionEffects'>, workflo
         // Nothing from this command is stored or logged: not the text, not that it was typed.
         return reply('safeguarding', redirectGuidance(data, person, contactFor(data)));
       }
-      const result = await route(cmd, person, data);
-      if (cmd.dedupeKey) await remember(cmd.dedupeKey);
+      const key = cmd.dedupeKey;
+      // The key commits with the command's first change; a command that changed nothing records it after.
+      const result = key ? await ctx.store.withDedupeKey(key, () => route(cmd, person, data)) : await route(cmd, person, data);
+      if (key && !ctx.store.read().processed.includes(key)) await remember(key);
       return result;
     } catch (e) {
       return errorOutcome(e, cmd, person);

@@ -59,6 +59,14 @@ export class AppendLog<T> {
     this.checked = { records, existed, tornAt: complete.length < text.length ? Buffer.byteLength(complete) : undefined };
   }
 
+  /** Every complete record, validated, without changing anything on disk (a torn last line is left out). */
+  async readOnly(): Promise<T[]> {
+    await this.check();
+    const { records } = this.checked!;
+    this.checked = undefined;
+    return records;
+  }
+
   /** Checks (unless already checked), cuts a torn tail and opens the log for appending. */
   async load(): Promise<void> {
     if (!this.checked) await this.check();

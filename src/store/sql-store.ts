@@ -39,9 +39,16 @@ export interface SqlStore extends Store {
   readonly engine: 'pglite' | 'postgres';
   /** The version of the data this snapshot shows (bumped by every commit on the database). */
   version(): number;
+  /** Appends many records to a log in one transaction (an import); validated first, all or none. */
+  appendMany<K extends LogName>(log: K, records: readonly LogRecord<K>[]): Promise<void>;
+  /** How many records a log holds. */
+  count(log: LogName): Promise<number>;
   /** The rows each commit after `version` changed, as the change log has them (tests and operators). */
   changesAfter(version: number): Promise<{ version: number; table: string; id: string }[]>;
 }
+
+/** Embedded data directories open in this process. */
+const openHere = new Set<string>();
 
 export function pgliteDir(dataDir: string): string {
   return path.join(dataDir, 'pglite');
@@ -50,9 +57,16 @@ export function pgliteDir(dataDir: string): string {
 export async function openSqlStore(opts: SqlStoreOptions): Promise<SqlStore> {
   let unlock = async () => undefined as void;
   if (!opts.databaseUrl) {
-    // One process at a time may open an embedded database.
+    // One process at a time may open an embedded database, and it only once: two PGlite instances on one directory would corrupt it.
+    const dir = path.resolve(opts.dataDir);
+    if (openHere.has(dir)) throw new StoreError('STORE_LOCKED', `${opts.dataDir} is already open in this process`, 'Use the store already open, or close it first.');
     await mkdir(opts.dataDir, { recursive: true });
-    unlock = await lockDataDir(opts.dataDir);
+    const release = await lockDataDir(opts.dataDir);
+    openHere.add(dir);
+    unlock = async () => {
+      openHere.delete(dir);
+      await release();
+    };
   }
   try {
     const engineOpts: EngineOptions = { pgliteDir: pgliteDir(opts.dataDir), pgliteTemplate: opts.pgliteTemplate, url: opts.databaseUrl, schema: opts.schema };
@@ -70,6 +84,25 @@ async function openWith(engineOpts: EngineOptions, unlock: () => Promise<void>):
   const dedupe = new AsyncLocalStorage<{ key: string; recorded: boolean }>();
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
+
+  // Appends that arrive together are written by one transaction (one commit, one fsync).
+  let pendingAppends: { name: LogName; record: LogRecord<LogName>; done: (e?: Error) => void }[] = [];
+  let flushing: Promise<void> | undefined;
+  async function flushAppends(): Promise<void> {
+    await null; // let the appends made in this same turn join the batch
+    while (pendingAppends.length) {
+      const batch = pendingAppends;
+      pendingAppends = [];
+      try {
+        await engine.run((db) => db.transaction().execute((trx) => logs.appendLogs(trx, batch)));
+        batch.forEach((b) => b.done());
+      } catch (e) {
+        const err = new StoreError('STORE_IO', `cannot append to ${[...new Set(batch.map((b) => b.name))].join(', ')}: ${(e as Error).message}`, 'Check the database, then try again.');
+        batch.forEach((b) => b.done(err));
+      }
+    }
+    flushing = undefined;
+  }
 
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const run = queue.then(fn);
@@ -104,17 +137,22 @@ async function openWith(engineOpts: EngineOptions, unlock: () => Promise<void>):
       return serial(() =>
         engine.run(async (db) => {
           const committed = await db.transaction().execute(async (trx) => {
-            await sql`select pg_advisory_xact_lock(hashtext(${engine.lockName}))`.execute(trx);
-            await follow(trx, await currentVersion(trx));
+            // On a server, one writer at a time across instances, each starting from the latest data. Embedded,
+            // the data directory's lock file already makes this process the only one.
+            if (engine.kind === 'postgres') {
+              await sql`select pg_advisory_xact_lock(hashtext(${engine.lockName}))`.execute(trx);
+              await follow(trx, await currentVersion(trx));
+            }
             let result!: T;
             const before = snapshot;
             let [after, patches] = immer.produceWithPatches(before, (draft: Data) => {
               try {
-                result = fn(draft);
+                result = withDraftCloning(() => fn(draft));
               } catch (e) {
                 thrown = e;
                 throw e;
               }
+              settleNewObjects(draft);
               if (result instanceof Promise) {
                 // The draft would be saved before the callback finished: a programming error, refused whole.
                 result.catch(() => undefined);
@@ -155,11 +193,22 @@ async function openWith(engineOpts: EngineOptions, unlock: () => Promise<void>):
       if (closed) throw new StoreError('STORE_CLOSED', 'the store is closed', 'Restart the bot.');
       const r = LOGS[name].safeParse(record);
       if (!r.success) throw new StoreError('STORE_INVALID', `a record for ${name}: ${describeIssue(r.error.issues[0]!)}`, 'Nothing was written.');
-      await engine.run((db) => logs.appendLog(db, name, r.data as LogRecord<K>)).catch((e: unknown) => {
-        throw new StoreError('STORE_IO', `cannot append to ${name}: ${(e as Error).message}`, 'Check the database, then try again.');
+      await new Promise<void>((resolve, reject) => {
+        pendingAppends.push({ name, record: r.data as LogRecord<LogName>, done: (e) => (e ? reject(e) : resolve()) });
+        flushing ??= flushAppends();
       });
       if (name === 'surveyResponses') countResponses(counts, r.data as LogRecord<'surveyResponses'>);
     },
+    async appendMany(name, records) {
+      const batch = records.map((record, i) => {
+        const r = LOGS[name].safeParse(record);
+        if (!r.success) throw new StoreError('STORE_INVALID', `${name} record ${i + 1}: ${describeIssue(r.error.issues[0]!)}`, 'Nothing was written.');
+        return { name, record: r.data as LogRecord<LogName> };
+      });
+      await engine.run((db) => db.transaction().execute((trx) => logs.appendLogs(trx, batch)));
+      if (name === 'surveyResponses') for (const b of batch) countResponses(counts, b.record as LogRecord<'surveyResponses'>);
+    },
+    count: (name) => engine.run((db) => logs.countLog(db, name)),
     audit: (q) => engine.run((db) => logs.queryAudit(db, q)),
     surveyResponses: (surveyId) => engine.run((db) => logs.querySurveyResponses(db, surveyId)),
     responseCounts: () => counts,
@@ -180,6 +229,7 @@ async function openWith(engineOpts: EngineOptions, unlock: () => Promise<void>):
       if (closed) return;
       closed = true;
       await queue;
+      while (flushing) await flushing;
       await engine.close();
       await unlock();
     },
@@ -193,10 +243,64 @@ export function rememberKey(draft: Data, key: string): void {
   if (draft.processed.length > MAX_PROCESSED) draft.processed.splice(0, draft.processed.length - MAX_PROCESSED);
 }
 
+/**
+ * Workflows copy records out of their transaction with structuredClone, which cannot clone Immer's
+ * proxies: while a callback runs (synchronously, so nothing else sees it) structuredClone first takes
+ * the draft's current value.
+ */
+function withDraftCloning<T>(fn: () => T): T {
+  const original = globalThis.structuredClone;
+  globalThis.structuredClone = ((value: unknown, options?: StructuredSerializeOptions) => original(undraft(value), options)) as typeof structuredClone;
+  try {
+    return fn();
+  } finally {
+    globalThis.structuredClone = original;
+  }
+}
+
+/** Immer's own key for a draft's state (public: Symbol.for). */
+const DRAFT_STATE = Symbol.for('immer-state');
+interface DraftState {
+  modified_: boolean;
+  base_: Record<PropertyKey, unknown>;
+  copy_: Record<PropertyKey, unknown> | null;
+}
+
+/**
+ * A new object built from parts of the draft (`push({ ...draft.schools[0], id })`) holds drafts that
+ * Immer, with freezing off, may revoke before it copies them when several new objects share one.
+ * Before the recipe ends, walk what changed and replace such drafts by their current values.
+ */
+function settleNewObjects(draft: unknown): void {
+  const state = (draft as Record<symbol, DraftState | undefined>)[DRAFT_STATE];
+  if (!state?.modified_ || !state.copy_) return;
+  const copy = state.copy_;
+  const base = state.base_;
+  const old = Array.isArray(copy) ? new Set(base as unknown as unknown[]) : undefined;
+  for (const key of Object.keys(copy)) {
+    const v = copy[key];
+    if (!v || typeof v !== 'object') continue;
+    if (isDraft(v)) settleNewObjects(v);
+    else if (old ? !old.has(v) : base[key] !== v) copy[key] = undraftDeep(v);
+  }
+}
+
+/** Replaces, in place, every draft inside a new plain object or array by its current value. */
+function undraftDeep(v: unknown): unknown {
+  if (isDraft(v)) return current(v);
+  if (!v || typeof v !== 'object') return v;
+  const o = v as Record<string, unknown>;
+  for (const k of Object.keys(o)) {
+    const x = o[k];
+    if (x && typeof x === 'object') o[k] = undraftDeep(x);
+  }
+  return v;
+}
+
 /** A transaction's result may hold parts of the draft, which Immer revokes when it finishes: hand back plain copies. */
 function undraft(v: unknown, depth = 0): unknown {
   if (isDraft(v)) return current(v);
-  if (depth > 3 || !v || typeof v !== 'object') return v;
+  if (depth > 10 || !v || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.some((x) => x && typeof x === 'object') ? v.map((x) => undraft(x, depth + 1)) : v;
   if (Object.getPrototypeOf(v) !== Object.prototype) return v;
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, undraft(x, depth + 1)]));

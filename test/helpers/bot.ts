@@ -7,6 +7,7 @@ import type { Command, Outcome } from '../../src/app/command';
 import { startBot, type Bot, type BootOptions } from '../../src/boot';
 import { loadConfig } from '../../src/config';
 import { renderCard } from '../../src/cards/render';
+import { pgliteTemplate } from './sql-store';
 
 export interface TestBot {
   bot: Bot;
@@ -30,7 +31,8 @@ export async function startTestBot(
   opts: { env?: Record<string, string>; now?: string; boot?: BootOptions; dataDir?: string } = {},
 ): Promise<TestBot> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'ibot-')));
-  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'test', ...opts.env });
+  // A new embedded database is copied from a migrated template: initialising one takes seconds.
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'test', PGLITE_TEMPLATE: await pgliteTemplate(), ...opts.env });
   const clock = {
     now: new Date(opts.now ?? DEFAULT_NOW),
     set(iso: string) {

@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pgliteTemplate } from './sql-store';
 
 const TSX = path.resolve('node_modules/.bin/tsx');
 
@@ -12,9 +13,10 @@ export interface ScriptRun {
   stderr: string;
 }
 
-export function runScript(script: string, args: string[], dataDir: string): Promise<ScriptRun> {
+export async function runScript(script: string, args: string[], dataDir: string, env: Record<string, string> = {}): Promise<ScriptRun> {
+  const template = await pgliteTemplate();
   return new Promise((resolve) => {
-    execFile(TSX, [script, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir } }, (err, stdout, stderr) =>
+    execFile(TSX, [script, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, PGLITE_TEMPLATE: template, ...env } }, (err, stdout, stderr) =>
       resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });

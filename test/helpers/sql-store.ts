@@ -52,3 +52,25 @@ export async function openTestStore(engine: EngineName, dataDir: string, schema?
 export async function tempDataDir(): Promise<string> {
   return mkdtemp(path.join(tmpdir(), 'ibot-sql-'));
 }
+
+/** The embedded store in a DATA_DIR, as the bot opens it (from the template when the directory is new). */
+export async function openStoreAt(dataDir: string): Promise<SqlStore> {
+  return openSqlStore({ dataDir, pgliteTemplate: await pgliteTemplate() });
+}
+
+/** What a DATA_DIR's store holds, as one string to compare before and after (absent: no database yet). */
+export async function storeState(dataDir: string): Promise<string> {
+  if (!(await stat(pgliteDir(dataDir)).then(() => true, () => false))) return 'absent';
+  const store = await openStoreAt(dataDir);
+  try {
+    return JSON.stringify({ version: store.version(), data: store.read(), audit: (await store.audit()).length, deliveries: (await store.deliveries()).length });
+  } finally {
+    await store.close();
+  }
+}
+
+/** True when nothing was ever committed to the DATA_DIR's store (or it has none). */
+export async function wroteNothing(dataDir: string): Promise<boolean> {
+  const s = await storeState(dataDir);
+  return s === 'absent' || (JSON.parse(s) as { version: number; audit: number }).version === 0 && (JSON.parse(s) as { audit: number }).audit === 0;
+}

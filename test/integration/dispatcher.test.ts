@@ -61,9 +61,9 @@ describe('a store without a trust', () => {
     const { mkdtemp } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     const path = await import('node:path');
-    const { openLowdbStore } = await import('../../src/store/lowdb-store');
+    const { openStoreAt } = await import('../helpers/sql-store');
     const dir = await mkdtemp(path.join(tmpdir(), 'ibot-import-'));
-    const store = await openLowdbStore(dir);
+    const store = await openStoreAt(dir);
     await store.transact((d) => {
       d.schools.push({ id: 'x', urn: '123456', name: 'Imported Academy', phase: 'primary', urgentAction: false, ofsted: [] });
       d.people.push({ id: 'p', name: 'Pat Head', email: 'pat@example.org', roles: [{ role: 'headteacher', schoolId: 'x' }], networks: [] });

@@ -5,9 +5,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openLowdbStore } from '../../src/store/lowdb-store';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openStoreAt, pgliteTemplate } from '../helpers/sql-store';
 import type { Store } from '../../src/store/store';
+
+// Each start runs tsx and opens the embedded database in a new process: tens of seconds on a busy machine.
+vi.setConfig({ testTimeout: 90_000 });
 
 // The local tsx binary, as `npm start` runs it (npx would add npm's own warnings to stderr).
 const TSX = path.resolve('node_modules/.bin/tsx');
@@ -64,30 +67,20 @@ async function waitHealthy(port: number, withinMs: number): Promise<{ status: nu
 }
 
 describe('start-up refusals: exit 1 with one clear line', () => {
-  it('a corrupt db.json stops the bot, names the file and is left unchanged', async () => {
+  it('a DATA_DIR from the JSON store of an earlier release is refused until migrated, and left as it is', async () => {
     const dir = await tempDir();
-    const bad = '{"schemaVersion":1,\n"trust": }\n';
-    await writeFile(path.join(dir, 'db.json'), bad, 'utf8');
-    const run = start({ DATA_DIR: dir, PORT: String(await freePort()) });
+    const old = '{"schemaVersion":1,"trust":null}';
+    await writeFile(path.join(dir, 'db.json'), old, 'utf8');
+    const run = start({ DATA_DIR: dir, PORT: String(await freePort()), PGLITE_TEMPLATE: await pgliteTemplate() });
     expect(await run.exited).toBe(1);
-    const errs = lines(run.out.stderr);
-    expect(errs).toHaveLength(1);
-    expect(errs[0]).toMatch(/^Store error \(STORE_CORRUPT\): .*db\.json is not valid JSON.*restore it from a backup/);
-    expect(await readFile(path.join(dir, 'db.json'), 'utf8')).toBe(bad);
-  });
-
-  it('a db.json from a newer release says to upgrade', async () => {
-    const dir = await tempDir();
-    await writeFile(path.join(dir, 'db.json'), '{"schemaVersion":99}', 'utf8');
-    const run = start({ DATA_DIR: dir, PORT: String(await freePort()) });
-    expect(await run.exited).toBe(1);
-    expect(lines(run.out.stderr)).toEqual([expect.stringMatching(/^Store error \(STORE_FUTURE_VERSION\): .*schema version 99.*upgrade the bot/)]);
+    expect(lines(run.out.stderr)).toEqual([expect.stringMatching(/^Store error \(STORE_NOT_MIGRATED\): .*db\.json holds the data of an earlier release.*npm run migrate:store/)]);
+    expect(await readFile(path.join(dir, 'db.json'), 'utf8')).toBe(old);
   });
 
   it('a damaged survey key stops the bot rather than a new key letting people answer twice', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'survey.key'), 'not a key\n', 'utf8');
-    const run = start({ DATA_DIR: dir, PORT: String(await freePort()) });
+    const run = start({ DATA_DIR: dir, PORT: String(await freePort()), PGLITE_TEMPLATE: await pgliteTemplate() });
     expect(await run.exited).toBe(1);
     expect(lines(run.out.stderr)).toEqual([expect.stringMatching(/^Store error \(STORE_CORRUPT\): .*survey\.key is not a 32-byte hex key/)]);
     expect(await readFile(path.join(dir, 'survey.key'), 'utf8')).toBe('not a key\n');
@@ -102,7 +95,7 @@ describe('start-up refusals: exit 1 with one clear line', () => {
 
   it('Slack out of reach is said as that, in one line, not as a bad token', async () => {
     const dir = await tempDir();
-    const run = start({ DATA_DIR: dir, PORT: '0', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
+    const run = start({ DATA_DIR: dir, PORT: '0', PGLITE_TEMPLATE: await pgliteTemplate(), SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
     expect(await run.exited).toBe(1);
     const errors = lines(run.out.stderr).filter((l) => l.startsWith('Start-up failed'));
     expect(errors).toEqual(['Start-up failed: could not reach the Slack Web API at http://127.0.0.1:9/api/ to check SLACK_BOT_TOKEN (fetch failed)']);
@@ -111,12 +104,13 @@ describe('start-up refusals: exit 1 with one clear line', () => {
 });
 
 describe('start-up on a fresh DATA_DIR, then again on the same one', () => {
-  it('answers /healthz within 20 s, and a second start reuses the data without re-seeding', { timeout: 90_000 }, async () => {
+  // Truly fresh (no template): the embedded engine initialises its data directory, which takes seconds.
+  it('answers /healthz within 60 s, and a second start reuses the data without re-seeding', { timeout: 150_000 }, async () => {
     const dir = await tempDir();
     const port = await freePort();
 
     const first = start({ DATA_DIR: dir, PORT: String(port) });
-    expect(await waitHealthy(port, 20_000)).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(await waitHealthy(port, 60_000)).toEqual({ status: 200, body: { status: 'ok' } });
     expect(first.out.stdout).toContain(`listening on http://127.0.0.1:${port}`);
     // A script run beside the running bot is refused rather than having its writes overwritten.
     const beside = start({ DATA_DIR: dir }, 'scripts/seed-demo.ts');
@@ -126,7 +120,7 @@ describe('start-up on a fresh DATA_DIR, then again on the same one', () => {
     expect(await first.exited).toBe(0);
 
     // What the first run wrote: the demo trust (random ids) and its survey responses.
-    const seeded = await openLowdbStore(dir);
+    const seeded = await openStoreAt(dir);
     const trustId = seeded.read().trust?.id;
     const historyIds = seeded.read().categoryHistory.map((c) => c.id);
     const responses = totalResponses(seeded);
@@ -137,12 +131,12 @@ describe('start-up on a fresh DATA_DIR, then again on the same one', () => {
     await seeded.close();
 
     const second = start({ DATA_DIR: dir, PORT: String(port) });
-    expect(await waitHealthy(port, 20_000)).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(await waitHealthy(port, 40_000)).toEqual({ status: 200, body: { status: 'ok' } });
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
     expect(second.out.stderr).toBe('');
 
-    const after = await openLowdbStore(dir);
+    const after = await openStoreAt(dir);
     expect(after.read().trust?.id).toBe(trustId);
     expect(after.read().categoryHistory.map((c) => c.id)).toEqual(historyIds);
     expect(totalResponses(after)).toBe(responses);

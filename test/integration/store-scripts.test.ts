@@ -1,9 +1,12 @@
 // The operator scripts, run as an operator runs them (tsx scripts/…, DATA_DIR from the environment).
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, expect, it } from 'vitest';
-import { openLowdbStore } from '../../src/store/lowdb-store';
+import { afterEach, expect, it, vi } from 'vitest';
+import { openStoreAt, storeState, wroteNothing } from '../helpers/sql-store';
 import { runScript as run, tempDirs } from '../helpers/scripts';
+
+// Each script run starts the embedded database in a new process: seconds apiece on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const temp = tempDirs();
 afterEach(() => temp.cleanup());
@@ -14,12 +17,12 @@ it('seed:demo seeds an empty DATA_DIR once, then says it left it alone', async (
   const first = await run('scripts/seed-demo.ts', [], dir);
   expect(first).toMatchObject({ code: 0, stderr: '' });
   expect(first.stdout).toMatch(/^Seeded the demo trust "Demo Learning Trust" into .*: 7 schools, \d+ people/);
-  const db = await readFile(path.join(dir, 'db.json'), 'utf8');
+  const db = await storeState(dir);
 
   const second = await run('scripts/seed-demo.ts', [], dir);
   expect(second.code).toBe(0);
   expect(second.stdout).toMatch(/already holds the trust "Demo Learning Trust"; nothing was changed/);
-  expect(await readFile(path.join(dir, 'db.json'), 'utf8')).toBe(db);
+  expect(await storeState(dir)).toBe(db);
 });
 
 it('import:gias imports the good rows, lists the bad ones by line, exits 2; seed:demo then refuses to overwrite them', async () => {
@@ -29,7 +32,7 @@ it('import:gias imports the good rows, lists the bad ones by line, exits 2; seed
   const out = r.stdout.split('\n');
   expect(out.filter((l) => l.startsWith('skipped line')).map((l) => l.match(/^skipped line (\d+)/)![1])).toEqual(['8', '9', '10', '11']);
   expect(r.stdout).toMatch(/Imported 7 school\(s\) of Demo Learning Trust into .*: 7 added, 0 updated, 0 unchanged; 4 row\(s\) skipped/);
-  const store = await openLowdbStore(dir);
+  const store = await openStoreAt(dir);
   expect(store.read().schools.map((s) => s.urn).sort()).toEqual(['140001', '148765', '149001', '149002', '149003', '149004', '149009']);
   expect((await store.audit())).toEqual([
     expect.objectContaining({ actorId: 'operator', action: 'schools.import-gias', detail: expect.objectContaining({ added: 7, skippedLines: [8, 9, 10, 11] }) }),
@@ -39,7 +42,7 @@ it('import:gias imports the good rows, lists the bad ones by line, exits 2; seed
   const seed = await run('scripts/seed-demo.ts', [], dir);
   expect(seed.code).toBe(1);
   expect(seed.stderr).toMatch(/7 school\(s\) .* but no trust: not seeding the demo over them/);
-  const after = await openLowdbStore(dir);
+  const after = await openStoreAt(dir);
   expect(after.read().schools).toHaveLength(7);
   await after.close();
 });
@@ -52,7 +55,7 @@ it('import:gias without a file, or with a file lacking GIAS columns, exits 1 wit
   const wrong = await run('scripts/import-gias.ts', ['package.json'], dir);
   expect(wrong.code).toBe(1);
   expect(wrong.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Nothing imported: the file lacks the GIAS columns "URN"/)]);
-  await expect(readFile(path.join(dir, 'db.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+  expect(await wroteNothing(dir)).toBe(true);
 });
 
 it('import:calendar sets the trust’s term dates and bank holidays, and refuses a DATA_DIR with no trust', async () => {
@@ -72,7 +75,7 @@ it('import:calendar sets the trust’s term dates and bank holidays, and refuses
   const ok = await run('scripts/import-calendar.ts', [terms, holidays], dir);
   expect(ok).toMatchObject({ code: 0, stderr: '' });
   expect(ok.stdout).toMatch(/^Set the 2027-28 calendar of Demo Learning Trust: six half terms from 2027-09-\d\d to 2028-07-\d\d, 3 INSET day\(s\)/);
-  const store = await openLowdbStore(dir);
+  const store = await openStoreAt(dir);
   expect(store.read().trust!.calendar.year).toBe('2027-28');
   expect(store.read().trust!.calendar.insetDays).toEqual(insetDays.slice(0, 3));
   expect((await store.audit()).at(-1)).toMatchObject({ actorId: 'operator', action: 'trust.import-calendar', detail: { year: '2027-28' } });

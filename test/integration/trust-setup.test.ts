@@ -2,12 +2,15 @@
 // setup:trust → import:gias → import:people → import:calendar → start the bot.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import type { Command } from '../../src/app/command';
 import { englandAndWalesBankHolidays } from '../../src/domain/calendar-presets';
-import { openLowdbStore } from '../../src/store/lowdb-store';
+import { openStoreAt, storeState, wroteNothing } from '../helpers/sql-store';
 import { replyText, startTestBot } from '../helpers/bot';
 import { runScript as run, tempDirs } from '../helpers/scripts';
+
+// Each script run starts the embedded database in a new process: seconds apiece on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const temp = tempDirs();
 afterEach(() => temp.cleanup());
@@ -42,7 +45,7 @@ it('an operator sets up a real trust from an empty DATA_DIR, and the bot knows i
   expect(calendar).toMatchObject({ code: 0, stderr: '' });
   expect(calendar.stdout).toMatch(/^Set the 2026-27 calendar of Example Learning Trust: six half terms from 2026-09-03 to 2027-07-21, 4 INSET day\(s\)/);
 
-  const before = await openLowdbStore(dir);
+  const before = await openStoreAt(dir);
   expect((await before.audit()).map((a) => [a.actorId, a.action])).toEqual([
     ['operator', 'trust.setup'],
     ['operator', 'schools.import-gias'],
@@ -84,12 +87,12 @@ it('setup:trust refuses a second trust in one line and changes nothing; --update
   const dir = await temp.make();
   expect((await run('scripts/setup-trust.ts', ['--name', 'Example Learning Trust', '--framework', 'carter-4'], dir)).code).toBe(0);
   expect((await run('scripts/import-gias.ts', ['test/fixtures/gias-sample.csv'], dir)).code).toBe(2);
-  const db = await readFile(path.join(dir, 'db.json'), 'utf8');
+  const db = await storeState(dir);
 
   const again = await run('scripts/setup-trust.ts', ['--name', 'Another Trust', '--framework', 'rag-5'], dir);
   expect(again.code).toBe(1);
   expect(again.stderr.trim().split('\n')).toEqual(['Example Learning Trust is already set up here; nothing changed. Add --update to change its name, framework or Teams tenant.']);
-  expect(await readFile(path.join(dir, 'db.json'), 'utf8')).toBe(db);
+  expect(await storeState(dir)).toBe(db);
 
   const bad = await run('scripts/setup-trust.ts', ['--name', 'X', '--framework', 'traffic-lights', '--update'], dir);
   expect(bad).toMatchObject({ code: 1, stderr: 'Unknown framework "traffic-lights": choose one of carter-4, rag-5.\n' });
@@ -101,8 +104,8 @@ it('setup:trust refuses a second trust in one line and changes nothing; --update
   const upd = await run('scripts/setup-trust.ts', ['--name', 'Example Schools Trust', '--framework', 'rag-5', '--teams-tenant', TENANT, '--update'], dir);
   expect(upd).toMatchObject({ code: 0, stderr: '' });
   expect(upd.stdout).toMatch(/^Updated Example Schools Trust in .*: framework .* \(rag-5\), Teams tenant 72f988bf-.*, 7 school\(s\)\./);
-  const store = await openLowdbStore(dir);
-  const was = JSON.parse(db) as { trust: { id: string; calendar: unknown; settings: unknown } };
+  const store = await openStoreAt(dir);
+  const was = (JSON.parse(db) as { data: unknown }).data as { trust: { id: string; calendar: unknown; settings: unknown } };
   expect(store.read().trust).toMatchObject({ id: was.trust.id, name: 'Example Schools Trust', teamsTenantId: TENANT, calendar: was.trust.calendar, settings: was.trust.settings });
   expect(store.read().schools).toHaveLength(7);
   // A school placed in a rag-5 category: moving back to carter-4 would strand it.
@@ -121,7 +124,7 @@ it('import:people lists bad rows by line, and writes nothing on a dry run, witho
 
   expect((await run('scripts/setup-trust.ts', ['--name', 'Example Learning Trust', '--framework', 'rag-5'], dir)).code).toBe(0);
   expect((await run('scripts/import-gias.ts', ['test/fixtures/gias-sample.csv'], dir)).code).toBe(2);
-  const db = await readFile(path.join(dir, 'db.json'), 'utf8');
+  const db = await storeState(dir);
 
   const dry = await run('scripts/import-people.ts', ['test/fixtures/people-sample.csv', '--dry-run'], dir);
   expect(dry.code).toBe(2);
@@ -132,12 +135,12 @@ it('import:people lists bad rows by line, and writes nothing on a dry run, witho
     'skipped line 12: school 999999 is not a school of this trust (a URN or school id; import the schools with import:gias first)',
   ]);
   expect(dry.stdout).toMatch(/Dry run: 7 row\(s\) would be imported .* \(6 added, 0 updated, 0 unchanged; 4 row\(s\) skipped\); nothing was written\./);
-  expect(await readFile(path.join(dir, 'db.json'), 'utf8')).toBe(db);
+  expect(await storeState(dir)).toBe(db);
 
   const wrong = await run('scripts/import-people.ts', ['test/fixtures/gias-sample.csv'], dir);
   expect(wrong.code).toBe(1);
   expect(wrong.stderr).toMatch(/^Nothing imported: the file lacks the columns name, email, role/);
-  expect(await readFile(path.join(dir, 'db.json'), 'utf8')).toBe(db);
+  expect(await storeState(dir)).toBe(db);
 });
 
 it('import:gias --dry-run exits 2 when the real run would skip rows, and writes nothing', async () => {
@@ -145,5 +148,5 @@ it('import:gias --dry-run exits 2 when the real run would skip rows, and writes 
   const dry = await run('scripts/import-gias.ts', ['test/fixtures/gias-sample.csv', '--dry-run'], dir);
   expect(dry.code).toBe(2);
   expect(dry.stdout).toMatch(/Dry run: 7 school\(s\) would be imported into .*; 4 row\(s\) skipped; nothing was written\./);
-  await expect(readFile(path.join(dir, 'db.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+  expect(await wroteNothing(dir)).toBe(true);
 });

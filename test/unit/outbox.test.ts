@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOutbox } from '../../src/delivery/outbox';
 import { DeliveryError, type Sender } from '../../src/delivery/sender';
-import { openLowdbStore } from '../../src/store/lowdb-store';
+import { openStoreAt } from '../helpers/sql-store';
 import type { Store } from '../../src/store/store';
 
 let dir: string;
@@ -41,7 +41,7 @@ async function addConversations(...keys: string[]) {
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'outbox-'));
-  store = await openLowdbStore(dir);
+  store = await openStoreAt(dir);
 });
 afterEach(async () => {
   await store.close();
@@ -129,7 +129,7 @@ describe('outbox', () => {
     // A first process queues a delivery and stops before sending it (no sender for the platform yet).
     await store.append('deliveries', { id: 'd1', at: now().toISOString(), state: 'queued', attempts: 0, notification: { id: 'd1', conversationKey: 'local:person:a', view } });
     await store.close();
-    store = await openLowdbStore(dir);
+    store = await openStoreAt(dir);
     const { sender, calls } = recordingSender();
     const outbox = createOutbox(store, { now, newId });
     outbox.addSender(sender);

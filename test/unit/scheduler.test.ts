@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { outcome } from '../../src/app/command';
 import { lastDue, startScheduler } from '../../src/scheduler/scheduler';
 import type { JobSpec } from '../../src/scheduler/jobs';
-import { openLowdbStore } from '../../src/store/lowdb-store';
+import { openStoreAt } from '../helpers/sql-store';
 import type { Store } from '../../src/store/store';
 
 const daily: JobSpec = { name: 'daily', cron: '30 7 * * 1-5', days: [1, 2, 3, 4, 5], time: '07:30', what: '' };
@@ -33,7 +33,7 @@ describe('catching up at start', () => {
   let store: Store;
   beforeEach(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'sched-'));
-    store = await openLowdbStore(dir);
+    store = await openStoreAt(dir);
   });
   afterEach(async () => {
     await store.close();

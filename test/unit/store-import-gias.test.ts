@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoTrust } from '../../src/seed/demo-trust';
 import { GIAS_COLUMNS, GiasFileError, importSchools, parseGiasCsv, rowsOfTrust } from '../../src/store/import-gias';
-import { openLowdbStore } from '../../src/store/lowdb-store';
+import { openStoreAt } from '../helpers/sql-store';
 import type { Store } from '../../src/store/store';
 
 const SAMPLE = path.resolve('test/fixtures/gias-sample.csv');
@@ -111,7 +111,7 @@ describe('importSchools into the real store', () => {
   let store: Store;
   beforeEach(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'ibot-gias-'));
-    store = await openLowdbStore(dir);
+    store = await openStoreAt(dir);
     let n = 0;
     await seedDemoTrust(store, { now: new Date('2026-11-18T10:00:00Z'), timeZone: 'Europe/London', newId: () => `id-${n++}` });
   });
@@ -137,7 +137,7 @@ describe('importSchools into the real store', () => {
     const again = await importSchools(store, schools);
     expect(again).toEqual({ added: [], updated: [], unchanged: schools.map((s) => s.name) });
     await store.close();
-    store = await openLowdbStore(dir);
+    store = await openStoreAt(dir);
     expect(store.read().schools).toHaveLength(13);
   });
 

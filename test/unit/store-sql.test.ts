@@ -216,3 +216,22 @@ describe.each(ENGINES)('SQL store on %s', (engine: EngineName) => {
     });
   }
 });
+
+describe.runIf(ENGINES.includes('postgres'))('SQL store on a database from a newer release', () => {
+  it('refuses to start and says to upgrade, changing nothing', async () => {
+    const dir = await tempDataDir();
+    const schema = freshSchema('future');
+    await (await openTestStore('postgres', dir, schema)).close();
+    const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await c.connect();
+    try {
+      await c.query(`insert into ${schema}.kysely_migration (name, timestamp) values ('9999_from_the_future', now())`);
+      await expect(openTestStore('postgres', dir, schema)).rejects.toMatchObject({ code: 'STORE_FUTURE_VERSION', hint: expect.stringMatching(/upgrade the bot/) });
+      expect((await c.query(`select count(*)::int as n from ${schema}.kysely_migration`)).rows[0].n).toBe(2);
+    } finally {
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

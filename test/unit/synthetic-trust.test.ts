@@ -8,7 +8,7 @@ import { isOverdue } from '../../src/domain';
 import { responderHash } from '../../src/domain/surveys-answers';
 import { DEMO_PEOPLE } from '../../src/seed/demo-people';
 import { generateSyntheticTrust, writeSyntheticTrust, type SyntheticOptions } from '../../src/seed/synthetic-trust';
-import { openLowdbStore } from '../../src/store/lowdb-store';
+import { openStoreAt } from '../helpers/sql-store';
 import { DataSchema, LOGS } from '../../src/store/schema';
 import { loadOrCreateSecret } from '../../src/store/secret';
 import { DEFAULT_NOW, replyText, startTestBot } from '../helpers/bot';
@@ -87,7 +87,7 @@ describe('a synthetic trust written into DATA_DIR', () => {
     dirs.push(dataDir);
     const surveyKey = await loadOrCreateSecret(dataDir);
     const trust = generateSyntheticTrust(opts({ surveyKey, schools: 12 }));
-    const store = await openLowdbStore(dataDir);
+    const store = await openStoreAt(dataDir);
     await writeSyntheticTrust(store, trust);
     await store.close();
 
@@ -110,7 +110,7 @@ describe('a synthetic trust written into DATA_DIR', () => {
   it('is refused over a trust already there', async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'ibot-synthetic-'));
     dirs.push(dataDir);
-    const store = await openLowdbStore(dataDir);
+    const store = await openStoreAt(dataDir);
     try {
       await writeSyntheticTrust(store, generateSyntheticTrust(opts({ schools: 3 })));
       await expect(writeSyntheticTrust(store, generateSyntheticTrust(opts({ schools: 3 })))).rejects.toThrow(/already holds the trust/);

@@ -68,9 +68,7 @@ export async function loadDocument(db: Db): Promise<Data> {
 
 /** Writes the changes and logs them under a new version, which it returns. Call inside the transaction holding the write lock. */
 export async function writeChanges(trx: Transaction<Database>, c: Changes): Promise<number> {
-  const r = await trx.updateTable('store_version').set({ version: sql<number>`version + 1` }).where('id', '=', 1).returning('version').executeTakeFirstOrThrow();
-  const version = Number(r.version);
-  const logged: { version: number; tbl: string; id: string }[] = [];
+  const logged: { tbl: string; id: string }[] = [];
   for (const t of c.tables) {
     for (const part of chunks(t.upserts)) {
       const columns = Object.keys(part[0]!.columns);
@@ -86,10 +84,10 @@ export async function writeChanges(trx: Transaction<Database>, c: Changes): Prom
       const n = t.order.length;
       const base = Number((await sql<{ base: string }>`select setval('store_seq', nextval('store_seq') + ${n}) - ${n} as base`.execute(trx)).rows[0]!.base);
       await sql`update ${sql.table(t.table)} as t set seq = ${base} + v.ord from unnest(${t.order}::text[]) with ordinality as v(id, ord) where t.id = v.id`.execute(trx);
-      logged.push({ version, tbl: t.table, id: '*' });
+      logged.push({ tbl: t.table, id: '*' });
     }
-    for (const w of t.upserts) logged.push({ version, tbl: t.table, id: w.id });
-    for (const id of t.deletes) logged.push({ version, tbl: t.table, id });
+    for (const w of t.upserts) logged.push({ tbl: t.table, id: w.id });
+    for (const id of t.deletes) logged.push({ tbl: t.table, id });
   }
   for (const part of chunks(c.respondersAdded)) {
     await trx.insertInto('survey_responders').values(part.map(([survey_id, hash]) => ({ survey_id, hash }))).onConflict((oc) => oc.doNothing()).execute();
@@ -97,9 +95,15 @@ export async function writeChanges(trx: Transaction<Database>, c: Changes): Prom
   for (const [surveyId, hash] of c.respondersRemoved) {
     await trx.deleteFrom('survey_responders').where('survey_id', '=', surveyId).where('hash', '=', hash).execute();
   }
-  for (const surveyId of new Set([...c.respondersAdded, ...c.respondersRemoved].map(([s]) => s))) logged.push({ version, tbl: RESPONDERS_TABLE, id: surveyId });
-  for (const part of chunks(logged)) await trx.insertInto('change_log').values(part).onConflict((oc) => oc.doNothing()).execute();
-  return version;
+  for (const surveyId of new Set([...c.respondersAdded, ...c.respondersRemoved].map(([s]) => s))) logged.push({ tbl: RESPONDERS_TABLE, id: surveyId });
+  // The new version and what it changed, in one statement.
+  const unique = [...new Map(logged.map((l) => [`${l.tbl}\u0000${l.id}`, l])).values()];
+  const r = await sql<{ version: string | number }>`
+    with v as (update store_version set version = version + 1 where id = 1 returning version)
+    insert into change_log (version, tbl, id)
+    select v.version, t.tbl, t.id from v, unnest(${unique.map((l) => l.tbl)}::text[], ${unique.map((l) => l.id)}::text[]) as t(tbl, id)
+    returning version`.execute(trx);
+  return Number(r.rows[0]!.version);
 }
 
 /**

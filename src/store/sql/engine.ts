@@ -1,6 +1,8 @@
 // The two engines behind one Kysely: PGlite (PostgreSQL in WebAssembly, a data directory, no server)
 // by default, a PostgreSQL server through `pg` when DATABASE_URL is set.
-import { cp, stat } from 'node:fs/promises';
+import { cp, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import { KyselyPGlite } from 'kysely-pglite';
@@ -47,6 +49,10 @@ export async function openEngine(opts: EngineOptions): Promise<Engine> {
 async function migrate(engine: Engine): Promise<void> {
   const { error, results } = await engine.run((db) => new Migrator({ db, provider: migrationProvider, ...(engine.schema ? { migrationTableSchema: engine.schema } : {}) }).migrateToLatest());
   if (error) {
+    // Kysely finds a migration in the database that this code does not have: a newer release wrote it.
+    if (/corrupted migrations.*missing/i.test((error as Error).message)) {
+      throw new StoreError('STORE_FUTURE_VERSION', `the database has migrations this bot does not know (${(error as Error).message.replace(/^corrupted migrations: /i, '')})`, 'It was written by a newer release: upgrade the bot. Nothing was changed.');
+    }
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'a migration';
     throw new StoreError('STORE_INVALID', `the database schema could not be brought up to date (${failed}): ${(error as Error).message}`, 'Nothing was changed by the failed step; restore a backup if the database was edited by hand.');
   }
@@ -59,11 +65,23 @@ async function exists(p: string): Promise<boolean> {
   );
 }
 
+let assets: Promise<{ pgliteWasmModule: WebAssembly.Module; fsBundle: Blob }> | undefined;
+
+/** PGlite's WebAssembly compiled, and its file bundle read, once per process however many stores it opens. */
+function pgliteAssets() {
+  assets ??= (async () => {
+    const dist = path.dirname(fileURLToPath(import.meta.resolve('@electric-sql/pglite')));
+    const [wasm, bundle] = await Promise.all([readFile(path.join(dist, 'pglite.wasm')), readFile(path.join(dist, 'pglite.data'))]);
+    return { pgliteWasmModule: await WebAssembly.compile(wasm), fsBundle: new Blob([bundle]) };
+  })();
+  return assets;
+}
+
 async function openPglite(dir: string, template?: string): Promise<Engine> {
   if (template && !(await exists(dir))) await cp(template, dir, { recursive: true });
   let client: PGlite;
   try {
-    client = await PGlite.create(dir);
+    client = await PGlite.create(dir, await pgliteAssets());
   } catch (e) {
     throw new StoreError('STORE_IO', `cannot open the database in ${dir}: ${(e as Error).message}`, 'Check DATA_DIR and its permissions, or restore it from a backup.');
   }

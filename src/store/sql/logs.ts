@@ -9,18 +9,30 @@ import type { Database } from './tables';
 
 type Db = Kysely<Database>;
 
-export async function appendLog<K extends LogName>(db: Db, name: K, record: LogRecord<K>): Promise<void> {
-  const data = JSON.stringify(record);
-  if (name === 'audit') {
-    const r = record as AuditEntry;
-    await db.insertInto('audit').values({ at: r.at, actor_id: r.actorId, action: r.action, subject: r.subject ?? null, outcome: r.outcome, data }).execute();
-  } else if (name === 'surveyResponses') {
-    const r = record as SurveyResponse;
-    await db.insertInto('survey_responses').values({ survey_id: r.surveyId, school_id: r.schoolId, data }).execute();
-  } else {
-    const r = record as Delivery;
-    await db.insertInto('deliveries').values({ delivery_id: r.id, state: r.state, journal_id: journalIdOf(r) ?? null, data }).execute();
+/** Appends records to their logs, one multi-row insert per log (appends that arrive together share it). */
+export async function appendLogs(db: Db, batch: { name: LogName; record: LogRecord<LogName> }[]): Promise<void> {
+  const of = <K extends LogName>(name: K) => batch.filter((b) => b.name === name).map((b) => b.record as LogRecord<K>);
+  for (const part of chunks(of('audit'))) {
+    await db
+      .insertInto('audit')
+      .values(part.map((r) => ({ at: r.at, actor_id: r.actorId, action: r.action, subject: r.subject ?? null, outcome: r.outcome, data: JSON.stringify(r) })))
+      .execute();
   }
+  for (const part of chunks(of('surveyResponses'))) {
+    await db.insertInto('survey_responses').values(part.map((r) => ({ survey_id: r.surveyId, school_id: r.schoolId, data: JSON.stringify(r) }))).execute();
+  }
+  for (const part of chunks(of('deliveries'))) {
+    await db
+      .insertInto('deliveries')
+      .values(part.map((r) => ({ delivery_id: r.id, state: r.state, journal_id: journalIdOf(r) ?? null, data: JSON.stringify(r) })))
+      .execute();
+  }
+}
+
+function chunks<T>(xs: readonly T[], n = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
 }
 
 export async function queryAudit(db: Db, q: AuditQuery = {}): Promise<AuditEntry[]> {
@@ -77,4 +89,11 @@ export async function queuedJournalIds(db: Db, ids: readonly string[]): Promise<
   if (!ids.length) return new Set();
   const rows = await db.selectFrom('deliveries').select('journal_id').distinct().where('journal_id', 'in', ids).execute();
   return new Set(rows.map((r) => r.journal_id!));
+}
+
+const LOG_TABLES = { audit: 'audit', surveyResponses: 'survey_responses', deliveries: 'deliveries' } as const;
+
+export async function countLog(db: Db, name: LogName): Promise<number> {
+  const r = await db.selectFrom(LOG_TABLES[name]).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
 }
