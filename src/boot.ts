@@ -15,6 +15,7 @@ import { seedDemoTrust } from './seed/demo-trust';
 import { startServer, type Server } from './server';
 import { openStore } from './store/open';
 import { loadOrCreateSecret } from './store/secret';
+import { checkBeforeOpen, checkDataDirIntact } from './store/start-checks';
 import type { Store } from './store/store';
 
 export interface Bot {
@@ -44,7 +45,14 @@ export interface BootOptions {
 export async function startBot(config: Config, opts: BootOptions = {}): Promise<Bot> {
   const now = opts.now ?? (() => new Date());
   const newId = () => randomUUID();
+  await checkBeforeOpen(config.dataDir, !config.databaseUrl);
   const store = await openStore(config);
+  try {
+    await checkDataDirIntact(store, config.dataDir);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
   const surveyKey = await loadOrCreateSecret(config.dataDir);
   if (opts.seedDemo ?? config.localMode) {
     const seeded = await seedDemoTrust(store, { now: now(), timeZone: config.timeZone, newId, local: config.localMode });

@@ -29,7 +29,8 @@ export async function loadOrCreateSecret(dataDir: string, name = 'survey.key'): 
   return key;
 }
 
-async function readKey(file: string): Promise<Buffer | undefined> {
+/** The key in `file`, undefined when there is none; a damaged one stops start-up (STORE_CORRUPT). */
+export async function readKey(file: string): Promise<Buffer | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
