@@ -80,7 +80,7 @@ describe('risk edges', () => {
 });
 
 describe('risk meeting for a 150-school trust', () => {
-  it('opens for every school and keeps the meeting card valid and under 28 KB', async () => {
+  it('opens for every school and keeps the meeting card valid and under 28 KB', { timeout: 120_000 }, async () => {
     const big = await startTestBot();
     try {
       await big.bot.store.transact((d) => {

