@@ -1,32 +1,21 @@
 // Forum invitations with Microsoft Graph configured, against a fake Graph over HTTPS: the calendar
 // event with a Teams meeting is created, then updated as more people are invited; the token is
 // fetched with client credentials and sent on every call; a Graph failure never stops invitations.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replyText, startTestBot, type TestBot } from '../helpers/bot';
-import { createInbox } from '../helpers/isap-inbox';
-import { startFakeGraph, type FakeGraph } from '../fakes/graph-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { replyText, type TestBot } from '../helpers/bot';
+import { GRAPH_CLIENT, useGraphBot } from '../helpers/graph-bot';
+import type { FakeGraph } from '../fakes/graph-server';
 import { clientCredentialsProvider } from '../../src/graph/token';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { graphCalendar } from '../../src/graph/calendar';
 
-const CLIENT = { tenantId: 'tenant-1', clientId: 'client-1', clientSecret: 's3cret' };
+const CLIENT = GRAPH_CLIENT;
+const { inbox, started } = useGraphBot();
 let graph: FakeGraph;
 let t: TestBot;
-const inbox = createInbox();
-
-beforeAll(async () => {
-  graph = await startFakeGraph(CLIENT);
-  t = await startTestBot({
-    env: { GRAPH_TENANT_ID: CLIENT.tenantId, GRAPH_CLIENT_ID: CLIENT.clientId, GRAPH_CLIENT_SECRET: CLIENT.clientSecret, GRAPH_BASE_URL: graph.url, GRAPH_AUTH_URL: graph.url, GRAPH_CA_FILE: graph.caFile },
-    boot: { channels: [inbox.channel] },
-  });
-});
-afterAll(async () => {
-  await t.stop();
-  await graph.close();
-});
+beforeAll(() => void ({ graph, t } = started));
 
 const send = () => t.bot.store.read().forums.find((f) => f.id === 'send-network-2026-au2')!;
 

@@ -2,28 +2,17 @@
 // Retry-After, 5xx, answers that never come or are lost after the event was made. Each is retried a
 // bounded number of times, a calendar event is never created twice, and when Graph keeps failing the
 // person who invited is told (and the log says status and code, not who was invited).
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { graphCalendar } from '../../src/graph/calendar';
-import { startFakeGraph, type FakeGraph } from '../fakes/graph-server';
-import { replyText, startTestBot, type TestBot } from '../helpers/bot';
-import { createInbox } from '../helpers/isap-inbox';
+import type { FakeGraph } from '../fakes/graph-server';
+import { replyText, type TestBot } from '../helpers/bot';
+import { GRAPH_CLIENT, useGraphBot } from '../helpers/graph-bot';
 
-const CLIENT = { tenantId: 'tenant-1', clientId: 'client-1', clientSecret: 's3cret' };
+const CLIENT = GRAPH_CLIENT;
+const { inbox, started } = useGraphBot();
 let graph: FakeGraph;
 let t: TestBot;
-const inbox = createInbox();
-
-beforeAll(async () => {
-  graph = await startFakeGraph(CLIENT);
-  t = await startTestBot({
-    env: { GRAPH_TENANT_ID: CLIENT.tenantId, GRAPH_CLIENT_ID: CLIENT.clientId, GRAPH_CLIENT_SECRET: CLIENT.clientSecret, GRAPH_BASE_URL: graph.url, GRAPH_AUTH_URL: graph.url, GRAPH_CA_FILE: graph.caFile },
-    boot: { channels: [inbox.channel] },
-  });
-});
-afterAll(async () => {
-  await t.stop();
-  await graph.close();
-});
+beforeAll(() => void ({ graph, t } = started));
 afterEach(() => vi.restoreAllMocks());
 
 const calls = (method: string) => graph.calls.filter((c) => c.method === method).length;
