@@ -1,10 +1,15 @@
 // Imports the trust's people from a CSV file into DATA_DIR; the work is in src/store/import-people.ts.
 // Usage: npm run import:people -- <people.csv> [--dry-run]
-// Exit code 0: all rows imported; 2: some rows were skipped (listed), the rest imported (or, with --dry-run, would be); 1: nothing imported.
+// All or nothing: every row is checked first, against the file and the trust's schools and people;
+// one bad row and nothing is imported, every bad row is listed (line, column, what it holds, what is
+// allowed) and the exit code is 1. Otherwise the whole file is applied in one transaction.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config';
+import { refusalReport } from '../src/store/csv';
 import { PeopleFileError, applyPeople, parsePeopleCsv } from '../src/store/import-people';
+import { importAudit } from '../src/store/import-audit';
 import { openStore } from '../src/store/open';
+import type { Data } from '../src/store/schema';
 import { UsageError, readInputFile, runCli } from './cli';
 
 const USAGE = 'Usage: npm run import:people -- <people.csv> [--dry-run]';
@@ -22,37 +27,30 @@ runCli(async () => {
   }
   if (parsed.ignoredColumns.length) console.log(`ignored column(s) ${parsed.ignoredColumns.map((c) => `"${c}"`).join(', ')}`);
 
-  const dryRun = values['dry-run'];
+  /** Applies the file to `d`, or throws the report of every bad row (a transaction then changes nothing). */
+  const applyWhole = (d: Data) => {
+    if (!d.trust) throw new UsageError(`Nothing imported: ${config.dataDir} has no trust yet: run npm run setup:trust first.`);
+    const r = applyPeople(d, parsed.rows);
+    const problems = [...parsed.problems, ...r.problems];
+    if (problems.length) throw new UsageError(refusalReport(problems, parsed.rows.length - new Set(r.problems.map((p) => p.line)).size));
+    return r;
+  };
+
   const store = await openStore(config);
   try {
-    const noTrust = `Nothing imported: ${config.dataDir} has no trust yet: run npm run setup:trust first.`;
     // A dry run applies the rows to a copy, so it reports exactly what the real run would.
-    const r = dryRun
-      ? (() => {
-          const copy = structuredClone(store.read()) as Parameters<typeof applyPeople>[0];
-          if (!copy.trust) throw new UsageError(noTrust);
-          return applyPeople(copy, parsed.rows);
-        })()
-      : await store.transact((d) => {
-          if (!d.trust) throw new UsageError(noTrust);
-          return applyPeople(d, parsed.rows);
+    const r = values['dry-run']
+      ? applyWhole(structuredClone(store.read()) as Data)
+      : await store.transact(applyWhole, {
+          // In the same commit as the people: an import is never recorded without its change, nor the reverse.
+          audit: (r) => importAudit('people.import', file, r),
         });
-    const problems = [...parsed.problems, ...r.problems].sort((a, b) => a.line - b.line);
-    for (const p of problems) console.log(`skipped line ${p.line}: ${p.reason}`);
+    for (const name of r.added) console.log(`added ${name}`);
+    for (const name of r.updated) console.log(`updated ${name}`);
     for (const n of r.notes) console.log(n);
-    const counts = `${r.added.length} added, ${r.updated.length} updated, ${r.unchanged.length} unchanged; ${problems.length} row(s) skipped`;
-    if (dryRun) console.log(`Dry run: ${parsed.rows.length - r.problems.length} row(s) would be imported into ${config.dataDir} (${counts}); nothing was written.`);
-    else {
-      await store.append('audit', {
-        at: new Date().toISOString(),
-        actorId: 'operator',
-        action: 'people.import',
-        outcome: 'ok',
-        detail: { file, added: r.added.length, updated: r.updated.length, unchanged: r.unchanged.length, skippedLines: problems.map((p) => p.line) },
-      });
-      console.log(`Imported ${parsed.rows.length - r.problems.length} row(s) into ${config.dataDir}: ${counts}.`);
-    }
-    if (problems.length) process.exitCode = 2;
+    const counts = `${r.added.length} added, ${r.updated.length} updated, ${r.unchanged.length} unchanged`;
+    if (values['dry-run']) console.log(`Dry run: every row can be used; ${parsed.rows.length} row(s) would be imported into ${config.dataDir} (${counts}); nothing was written.`);
+    else console.log(`Imported ${parsed.rows.length} row(s) into ${config.dataDir}: ${counts}.`);
   } finally {
     await store.close();
   }

@@ -1,8 +1,8 @@
 // Imports a trust's schools from a Get Information about Schools (GIAS) CSV extract.
 import { z } from 'zod';
 import { PhaseSchema, type Phase, type School } from '../domain/schools';
-import { readCsv, slugify, type CsvProblem } from './csv';
-import type { Store } from './store';
+import { byLine, readCsv, rowProblems, shown, slugify, type CsvProblem } from './csv';
+import type { Data } from './schema';
 
 export const GIAS_COLUMNS = [
   'URN',
@@ -35,23 +35,21 @@ export interface GiasSchool {
   head?: string;
 }
 
-export type GiasProblem = CsvProblem;
-
-const age = (column: string) =>
-  z
-    .string()
-    .regex(/^\d{0,2}$/, `${column} must be an age in whole years`)
-    .transform((v) => (v ? Number(v) : undefined));
+// Each message says what the column accepts: the report reads "got …, expected <message>".
+const age = z
+  .string()
+  .regex(/^\d{0,2}$/, 'an age in whole years, or nothing')
+  .transform((v) => (v ? Number(v) : undefined));
 const RowSchema = z.object({
-  URN: z.string().regex(/^\d{6,7}$/, 'URN must be 6 or 7 digits'),
-  'LA (code)': z.string().regex(/^\d{3}$/, 'LA (code) must be 3 digits'),
+  URN: z.string().regex(/^\d{6,7}$/, 'a URN: 6 or 7 digits'),
+  'LA (code)': z.string().regex(/^\d{3}$/, 'a local authority code: 3 digits'),
   'LA (name)': z.string(),
-  EstablishmentNumber: z.string().regex(/^(\d{4})?$/, 'EstablishmentNumber must be 4 digits'),
-  EstablishmentName: z.string().min(1, 'EstablishmentName is empty'),
+  EstablishmentNumber: z.string().regex(/^(\d{4})?$/, '4 digits, or nothing'),
+  EstablishmentName: z.string().min(1, "the school's name"),
   'TypeOfEstablishment (name)': z.string(),
   'PhaseOfEducation (name)': z.string(),
-  StatutoryLowAge: age('StatutoryLowAge'),
-  StatutoryHighAge: age('StatutoryHighAge'),
+  StatutoryLowAge: age,
+  StatutoryHighAge: age,
   'Trusts (code)': z.string(),
   'Trusts (name)': z.string(),
   HeadFirstName: z.string(),
@@ -70,8 +68,11 @@ const PHASE_NAMES: Record<string, Phase> = {
   '16 plus': '16-plus',
 };
 
+/** What the phase column accepts, for the report of a row the bot cannot place. */
+const PHASES_ALLOWED = `one of ${[...new Set(Object.keys(PHASE_NAMES).map((n) => n[0]!.toUpperCase() + n.slice(1)))].join(', ')}, or Not applicable with both statutory ages (special and AP schools go by their type)`;
+
 /** The domain's phase: special schools and AP by their type, else GIAS's phase, else their age range. */
-export function phaseOf(row: Pick<Row, 'TypeOfEstablishment (name)' | 'PhaseOfEducation (name)' | 'StatutoryLowAge' | 'StatutoryHighAge'>): Phase | string {
+export function phaseOf(row: Pick<Row, 'TypeOfEstablishment (name)' | 'PhaseOfEducation (name)' | 'StatutoryLowAge' | 'StatutoryHighAge'>): Phase | undefined {
   const type = row['TypeOfEstablishment (name)'].toLowerCase();
   if (type.includes('special')) return 'special';
   if (type.includes('alternative provision') || type.includes('pupil referral')) return 'alternative-provision';
@@ -85,11 +86,11 @@ export function phaseOf(row: Pick<Row, 'TypeOfEstablishment (name)' | 'PhaseOfEd
     if (low >= 11) return 'secondary';
     if (low <= 5 && high >= 16) return 'all-through';
   }
-  return `PhaseOfEducation (name) "${name}" is not a phase the bot knows (${PhaseSchema.options.join(', ')})`;
+  return undefined;
 }
 
-/** Reads an extract; rows that do not parse or validate are reported with their line, the rest returned. */
-export function parseGiasCsv(input: Buffer | string): { schools: GiasSchool[]; problems: GiasProblem[] } {
+/** Reads an extract: every school, and every row that cannot be one (by line and column), so the whole file can be judged first. */
+export function parseGiasCsv(input: Buffer | string): { schools: GiasSchool[]; problems: CsvProblem[] } {
   const { header, records, problems } = readCsv(input);
   const missing = GIAS_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) throw new GiasFileError(`the file lacks the GIAS column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')}`);
@@ -99,17 +100,17 @@ export function parseGiasCsv(input: Buffer | string): { schools: GiasSchool[]; p
   for (const { record, line } of records) {
     const r = RowSchema.safeParse(record);
     if (!r.success) {
-      problems.push({ line, reason: r.error.issues.map((i) => i.message).join('; ') });
+      problems.push(...rowProblems(line, r.error.issues, record));
       continue;
     }
     const row = r.data;
     const phase = phaseOf(row);
-    if (!PhaseSchema.safeParse(phase).success) {
-      problems.push({ line, reason: phase });
+    if (!phase) {
+      problems.push({ line, column: 'PhaseOfEducation (name)', got: shown(row['PhaseOfEducation (name)']), expected: PHASES_ALLOWED });
       continue;
     }
     if (seen.has(row.URN)) {
-      problems.push({ line, reason: `URN ${row.URN} already appears on line ${seen.get(row.URN)}` });
+      problems.push({ line, column: 'URN', got: shown(row.URN), expected: `each URN once (it is on line ${seen.get(row.URN)} too)` });
       continue;
     }
     seen.set(row.URN, line);
@@ -118,7 +119,7 @@ export function parseGiasCsv(input: Buffer | string): { schools: GiasSchool[]; p
       line,
       urn: row.URN,
       name: row.EstablishmentName,
-      phase: phase as Phase,
+      phase,
       localAuthority: row['LA (name)'] || row['LA (code)'],
       laestab: row.EstablishmentNumber ? `${row['LA (code)']}${row.EstablishmentNumber}` : undefined,
       trustCode: row['Trusts (code)'],
@@ -126,8 +127,7 @@ export function parseGiasCsv(input: Buffer | string): { schools: GiasSchool[]; p
       head: head || undefined,
     });
   }
-  problems.sort((a, b) => a.line - b.line);
-  return { schools, problems };
+  return { schools, problems: byLine(problems) };
 }
 
 /** Chooses the trust's rows: all of them when the file has one trust, else those of `trustCode`. */
@@ -147,29 +147,31 @@ export function rowsOfTrust(schools: GiasSchool[], trustCode?: string): { chosen
 
 export interface ImportResult {
   added: string[];
-  updated: string[];
+  /** Each school changed, with what changed ("name: Beacon Primary → Beacon Primary School"). */
+  updated: { name: string; changes: string[] }[];
   unchanged: string[];
 }
 
-/** Upserts by URN in one transaction. A school already there keeps its id, category, hub, people and Ofsted history. */
-export async function importSchools(store: Store, rows: GiasSchool[]): Promise<ImportResult> {
-  return store.transact((d) => {
-    const result: ImportResult = { added: [], updated: [], unchanged: [] };
-    for (const row of rows) {
-      const fromGias = { urn: row.urn, name: row.name, phase: row.phase, localAuthority: row.localAuthority, laestab: row.laestab };
-      const existing = d.schools.find((s) => s.urn === row.urn);
-      if (existing) {
-        const changed = (Object.keys(fromGias) as (keyof typeof fromGias)[]).some((k) => existing[k] !== fromGias[k]);
-        Object.assign(existing, fromGias);
-        (changed ? result.updated : result.unchanged).push(row.name);
-        continue;
-      }
-      const school: School = { id: uniqueId(d.schools, row), ...fromGias, urgentAction: false, ofsted: [] };
-      d.schools.push(school);
-      result.added.push(row.name);
+/** Upserts by URN into `d` (a transaction's draft). A school already there keeps its id, category, hub, people and Ofsted history. */
+export function applySchools(d: Data, rows: GiasSchool[]): ImportResult {
+  const result: ImportResult = { added: [], updated: [], unchanged: [] };
+  for (const row of rows) {
+    const fromGias = { urn: row.urn, name: row.name, phase: row.phase, localAuthority: row.localAuthority, laestab: row.laestab };
+    const existing = d.schools.find((s) => s.urn === row.urn);
+    if (existing) {
+      const changes = (Object.keys(fromGias) as (keyof typeof fromGias)[])
+        .filter((k) => existing[k] !== fromGias[k])
+        .map((k) => `${k}: ${existing[k] ?? '(none)'} → ${fromGias[k] ?? '(none)'}`);
+      Object.assign(existing, fromGias);
+      if (changes.length) result.updated.push({ name: row.name, changes });
+      else result.unchanged.push(row.name);
+      continue;
     }
-    return result;
-  });
+    const school: School = { id: uniqueId(d.schools, row), ...fromGias, urgentAction: false, ofsted: [] };
+    d.schools.push(school);
+    result.added.push(row.name);
+  }
+  return result;
 }
 
 function uniqueId(schools: School[], row: GiasSchool): string {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { RoleSchema, SCHOOL_ROLES, type Person, type Role } from '../domain/people';
 import type { School } from '../domain/schools';
-import { readCsv, slugify, type CsvProblem } from './csv';
+import { byLine, readCsv, rowProblems, shown, slugify, type CsvProblem } from './csv';
 import type { Data } from './schema';
 
 export const PEOPLE_COLUMNS = ['name', 'email', 'role', 'school', 'job_title', 'networks', 'slack_user_id', 'teams_aad_object_id', 'dosi_for'] as const;
@@ -33,12 +33,13 @@ const list = z.string().transform((v) => v.split(/[;|]/).map((x) => x.trim()).fi
 const optional = z.string().transform((v) => v || undefined);
 const RowSchema = z
   .object({
-    name: z.string().min(1, 'name is empty'),
-    email: z.email('email is not an email address').transform((e) => e.toLowerCase()),
+    // Each message says what the column accepts: the report reads "got …, expected <message>".
+    name: z.string().min(1, "the person's name"),
+    email: z.email('an email address').transform((e) => e.toLowerCase()),
     role: z.string().transform((r, c) => {
       const role = RoleSchema.safeParse(r.toLowerCase());
       if (role.success) return role.data;
-      c.addIssue({ code: 'custom', message: r ? `role "${r}" is not one of ${RoleSchema.options.join(', ')}` : 'role is empty' });
+      c.addIssue({ code: 'custom', message: `one of ${RoleSchema.options.join(', ')}` });
       return z.NEVER;
     }),
     school: optional,
@@ -50,12 +51,12 @@ const RowSchema = z
   })
   .superRefine((r, c) => {
     const schoolRole = SCHOOL_ROLES.includes(r.role);
-    if (schoolRole && !r.school) c.addIssue({ code: 'custom', message: `a ${r.role} row needs a school (URN or school id)` });
-    if (!schoolRole && r.school) c.addIssue({ code: 'custom', message: `school is only for ${SCHOOL_ROLES.join(' and ')} rows; ${r.role} is trust-wide` });
-    if (r.dosi_for.length && !DOSI_ROLES.includes(r.role)) c.addIssue({ code: 'custom', message: `dosi_for is only for ${DOSI_ROLES.join(' and ')} rows` });
+    if (schoolRole && !r.school) c.addIssue({ code: 'custom', path: ['school'], message: `the URN or school id of the ${r.role}'s school` });
+    if (!schoolRole && r.school) c.addIssue({ code: 'custom', path: ['school'], message: `nothing: ${r.role} is trust-wide (a school is only for ${SCHOOL_ROLES.join(' and ')} rows)` });
+    if (r.dosi_for.length && !DOSI_ROLES.includes(r.role)) c.addIssue({ code: 'custom', path: ['dosi_for'], message: `nothing: dosi_for is only for ${DOSI_ROLES.join(' and ')} rows` });
   });
 
-/** Reads the file; rows that do not parse or validate are reported with their line, the rest returned. */
+/** Reads the file: every row it can use, and every one it cannot (by line and column), so the whole file can be judged first. */
 export function parsePeopleCsv(input: Buffer | string): { rows: PersonRow[]; problems: CsvProblem[]; ignoredColumns: string[] } {
   const { header, records, problems } = readCsv(input);
   const key = (c: string) => c.toLowerCase().replace(/[\s-]+/g, '_');
@@ -69,7 +70,7 @@ export function parsePeopleCsv(input: Buffer | string): { rows: PersonRow[]; pro
     for (const [k, v] of Object.entries(record)) fields[key(k)] = v;
     const r = RowSchema.safeParse(fields);
     if (!r.success) {
-      problems.push({ line, reason: r.error.issues.map((i) => i.message).join('; ') });
+      problems.push(...rowProblems(line, r.error.issues, fields));
       continue;
     }
     const row = r.data;
@@ -86,8 +87,7 @@ export function parsePeopleCsv(input: Buffer | string): { rows: PersonRow[]; pro
       dosiFor: row.dosi_for,
     });
   }
-  problems.sort((a, b) => a.line - b.line);
-  return { rows, problems, ignoredColumns: header.filter((c) => !(PEOPLE_COLUMNS as readonly string[]).includes(key(c))) };
+  return { rows, problems: byLine(problems), ignoredColumns: header.filter((c) => !(PEOPLE_COLUMNS as readonly string[]).includes(key(c))) };
 }
 
 export interface PeopleImportResult {
@@ -101,8 +101,9 @@ export interface PeopleImportResult {
 
 /**
  * Upserts each row into `d` by email: a new email is a new person, a known one gets the row's
- * name and details and, when new to them, its role. Rows naming a school or platform id the
- * trust cannot use are reported and skipped. Roles are added, never removed.
+ * name and details and, when new to them, its role. Roles are added, never removed. Rows naming a
+ * school or platform id the trust cannot use are reported; the caller applies `d` only when none
+ * are (a transaction's draft it then throws away, or a copy), so a file is imported whole or not at all.
  */
 export function applyPeople(d: Data, rows: PersonRow[]): PeopleImportResult {
   const result: PeopleImportResult = { added: [], updated: [], unchanged: [], problems: [], notes: [] };
@@ -111,23 +112,24 @@ export function applyPeople(d: Data, rows: PersonRow[]): PeopleImportResult {
   const findSchool = (ref: string) => d.schools.find((s) => s.urn === ref || s.id === ref);
 
   for (const row of rows) {
-    const skip = (reason: string) => result.problems.push({ line: row.line, reason });
+    const refuse = (column: string, got: string | undefined, expected: string) => result.problems.push({ line: row.line, column, got: shown(got), expected });
     const school = row.school ? findSchool(row.school) : undefined;
     if (row.school && !school) {
-      skip(`school ${row.school} is not a school of this trust (a URN or school id; import the schools with import:gias first)`);
+      refuse('school', row.school, 'the URN or id of a school of this trust (import the schools with import:gias first)');
       continue;
     }
     const unknown = row.dosiFor.filter((ref) => ref.toLowerCase() !== 'all' && !findSchool(ref));
     if (unknown.length) {
-      skip(`dosi_for names ${unknown.join(', ')}, not a school of this trust`);
+      refuse('dosi_for', unknown.join(';'), 'all, or URNs or ids of schools of this trust');
       continue;
     }
     const existing = d.people.find((p) => p.email.toLowerCase() === row.email);
-    const clash =
-      (row.slackUserId && d.people.find((p) => p !== existing && p.slackUserId === row.slackUserId)) ||
-      (row.teamsAadObjectId && d.people.find((p) => p !== existing && p.teamsAadObjectId === row.teamsAadObjectId));
+    const slackClash = row.slackUserId && d.people.find((p) => p !== existing && p.slackUserId === row.slackUserId);
+    const teamsClash = row.teamsAadObjectId && d.people.find((p) => p !== existing && p.teamsAadObjectId === row.teamsAadObjectId);
+    const clash = slackClash || teamsClash;
     if (clash) {
-      skip(`a Slack or Teams id on this row already belongs to ${clash.name} (${clash.email})`);
+      const [column, id] = slackClash ? ['slack_user_id', row.slackUserId] : ['teams_aad_object_id', row.teamsAadObjectId];
+      refuse(column, id, `an id no one else has: it is ${clash.name}'s (${clash.email})`);
       continue;
     }
 

@@ -1,10 +1,10 @@
-// The GIAS import: parsing a real-shaped extract (bad rows reported by line), and upserting into the real store.
+// The GIAS import: parsing a real-shaped extract (bad rows reported by line and column), and upserting into the real store.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoTrust } from '../../src/seed/demo-trust';
-import { GIAS_COLUMNS, GiasFileError, importSchools, parseGiasCsv, rowsOfTrust } from '../../src/store/import-gias';
+import { GIAS_COLUMNS, GiasFileError, applySchools, parseGiasCsv, rowsOfTrust, type GiasSchool } from '../../src/store/import-gias';
 import { openStoreAt } from '../helpers/sql-store';
 import type { Store } from '../../src/store/store';
 
@@ -50,13 +50,14 @@ describe('parseGiasCsv on the sample extract', () => {
     expect(schools.find((s) => s.urn === '149002')!.head).toBeUndefined();
   });
 
-  it('reports each bad row with its line number and reason', async () => {
+  it('reports each bad row with its line, column, what it holds and what is allowed', async () => {
     const { problems } = parseGiasCsv(await readFile(SAMPLE));
     expect(problems).toEqual([
-      { line: 8, reason: 'URN must be 6 or 7 digits' },
-      { line: 9, reason: 'the row has 10 fields where the header has 13' },
-      { line: 10, reason: expect.stringMatching(/^PhaseOfEducation \(name\) "Infant-ish" is not a phase/) },
-      { line: 11, reason: 'LA (code) must be 3 digits; EstablishmentName is empty' },
+      { line: 8, column: 'URN', got: '"1490X5"', expected: 'a URN: 6 or 7 digits' },
+      { line: 9, got: '10 fields', expected: expect.stringMatching(/^13: one field per column/) },
+      { line: 10, column: 'PhaseOfEducation (name)', got: '"Infant-ish"', expected: expect.stringMatching(/^one of Nursery, Primary, .*Not applicable with both statutory ages/) },
+      { line: 11, column: 'LA (code)', got: '"89"', expected: 'a local authority code: 3 digits' },
+      { line: 11, column: 'EstablishmentName', got: 'nothing', expected: "the school's name" },
     ]);
   });
 });
@@ -86,10 +87,10 @@ describe('parseGiasCsv edge cases', () => {
       ['150003', 'all-through'],
       ['150004', 'all-through'],
     ]);
-    expect(problems.map((p) => [p.line, p.reason])).toEqual([
-      [5, expect.stringMatching(/"Not applicable" is not a phase/)],
-      [6, 'URN 150004 already appears on line 4'],
-      [7, 'StatutoryLowAge must be an age in whole years'],
+    expect(problems.map((p) => [p.line, p.column, p.got, p.expected])).toEqual([
+      [5, 'PhaseOfEducation (name)', '"Not applicable"', expect.stringMatching(/^one of /)],
+      [6, 'URN', '"150004"', 'each URN once (it is on line 4 too)'],
+      [7, 'StatutoryLowAge', '"four"', 'an age in whole years, or nothing'],
     ]);
   });
 
@@ -106,7 +107,7 @@ describe('parseGiasCsv edge cases', () => {
   });
 });
 
-describe('importSchools into the real store', () => {
+describe('applySchools in a transaction of the real store', () => {
   let dir: string;
   let store: Store;
   beforeEach(async () => {
@@ -120,11 +121,13 @@ describe('importSchools into the real store', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  const importSchools = (schools: GiasSchool[]) => store.transact((d) => applySchools(d, schools));
+
   it('upserts by URN: a school already there keeps its id, category, hub, head and Ofsted history', async () => {
     const before = structuredClone(store.read().schools.find((s) => s.urn === '140001')!);
     const { schools } = parseGiasCsv(await readFile(SAMPLE));
-    const result = await importSchools(store, schools);
-    expect(result.updated).toEqual(['Beacon Primary School']);
+    const result = await importSchools(schools);
+    expect(result.updated).toEqual([{ name: 'Beacon Primary School', changes: ['name: Beacon Primary → Beacon Primary School', 'laestab: (none) → 8912001'] }]);
     expect(result.added).toHaveLength(6);
     const beacon = store.read().schools.find((s) => s.urn === '140001')!;
     expect(beacon).toEqual({ ...before, name: 'Beacon Primary School', laestab: '8912001', localAuthority: 'Nottinghamshire' });
@@ -134,7 +137,7 @@ describe('importSchools into the real store', () => {
     expect(kingsway.categoryId).toBeUndefined();
 
     // Importing the same file again changes nothing, and it survives a reopen.
-    const again = await importSchools(store, schools);
+    const again = await importSchools(schools);
     expect(again).toEqual({ added: [], updated: [], unchanged: schools.map((s) => s.name) });
     await store.close();
     store = await openStoreAt(dir);
@@ -143,7 +146,7 @@ describe('importSchools into the real store', () => {
 
   it('gives a new school a different id when its name clashes with one already there', async () => {
     const { schools } = parseGiasCsv([header, row({ URN: '150010', EstablishmentName: 'Beacon' })].join('\n'));
-    await importSchools(store, schools);
+    await importSchools(schools);
     expect(store.read().schools.find((s) => s.urn === '150010')!.id).toBe('beacon-150010');
   });
 });

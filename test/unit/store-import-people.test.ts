@@ -45,7 +45,7 @@ it('dosi_for links schools by URN, id or all, and a new headteacher replaces the
   expect(d.schools.map((s) => [s.headteacherId, s.dosiId])).toEqual([['bo-example-org', 'sue-example-org'], [undefined, 'sue-example-org']]);
 });
 
-it('rows the trust cannot use are reported by line and change nothing', () => {
+it('rows the trust cannot use are reported by line and column, and change nothing', () => {
   const d = trustData();
   applyPeople(d, csv('Amira Shah,amira@example.org,ceo,,U1,,').rows);
   const before = JSON.stringify(d);
@@ -60,13 +60,13 @@ it('rows the trust cannot use are reported by line and change nothing', () => {
   );
   const r = applyPeople(d, rows);
   expect([...problems, ...r.problems].sort((a, b) => a.line - b.line)).toEqual([
-    { line: 2, reason: 'email is not an email address' },
-    { line: 3, reason: 'a Slack or Teams id on this row already belongs to Amira Shah (amira@example.org)' },
-    { line: 4, reason: 'school 140009 is not a school of this trust (a URN or school id; import the schools with import:gias first)' },
-    { line: 5, reason: 'school is only for headteacher and staff rows; chair is trust-wide' },
-    { line: 6, reason: 'dosi_for is only for dosi and sil rows' },
-    { line: 7, reason: 'dosi_for names 999999, not a school of this trust' },
-    { line: 8, reason: 'the row has 2 fields where the header has 7' },
+    { line: 2, column: 'email', got: 'nothing', expected: 'an email address' },
+    { line: 3, column: 'slack_user_id', got: '"U1"', expected: "an id no one else has: it is Amira Shah's (amira@example.org)" },
+    { line: 4, column: 'school', got: '"140009"', expected: 'the URN or id of a school of this trust (import the schools with import:gias first)' },
+    { line: 5, column: 'school', got: '"140001"', expected: 'nothing: chair is trust-wide (a school is only for headteacher and staff rows)' },
+    { line: 6, column: 'dosi_for', got: '"140001"', expected: 'nothing: dosi_for is only for dosi and sil rows' },
+    { line: 7, column: 'dosi_for', got: '"999999"', expected: 'all, or URNs or ids of schools of this trust' },
+    { line: 8, got: '2 fields', expected: expect.stringMatching(/^7: one field per column/) },
   ]);
   expect(JSON.stringify(d)).toBe(before);
 });
