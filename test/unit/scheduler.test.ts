@@ -65,7 +65,7 @@ describe('catching up at start', () => {
     const ran: string[] = [];
     (await start('2026-11-18T10:00:00Z', ran)).stop();
     expect(ran).toEqual(['daily']);
-    expect(store.read().jobRuns.daily).toBe('2026-11-18T10:00:00.000Z');
+    expect(store.read().jobRuns.daily).toBe('2026-11-18T07:30:00.000Z'); // the period it ran for, claimed
   });
 
   it('does not catch up a job that runs again later today: the weekly digest goes once on Monday', async () => {
