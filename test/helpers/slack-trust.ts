@@ -14,13 +14,13 @@ export function startSlack(): Promise<FakeSlack> {
   return startFakeSlack(DEMO_SLACK_USERS, { rateLimits: false });
 }
 
-/** A bot on `dataDir` (and DATABASE_URL, if given) posting to the fake, its scheduler armed at `now`. */
-export function startSlackBot(slack: FakeSlack, dataDir: string, now: string, env: Record<string, string> = {}): Promise<TestBot> {
+/** A bot on `dataDir` (and DATABASE_URL, if given) posting to the fake, its scheduler armed at `now` (unless `scheduler` is false). */
+export function startSlackBot(slack: FakeSlack, dataDir: string, now: string, env: Record<string, string> = {}, scheduler = true): Promise<TestBot> {
   return startTestBot({
     dataDir,
     now,
     env: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `${slack.url}/api/`, ...env },
-    boot: { scheduler: true },
+    boot: { scheduler },
   });
 }
 

@@ -2,6 +2,8 @@
 // each run claims its period in the database before it sends anything. Seen from Slack, as
 // subscribers and headteachers would see it.
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { startScheduler } from '../../src/scheduler/scheduler';
+import { JOBS } from '../../src/scheduler/jobs';
 import type { FakeSlack } from '../fakes/slack-api';
 import { postsTo, slash, startSlack, startSlackBot } from '../helpers/slack-trust';
 import { tempDirs } from '../helpers/scripts';
@@ -52,4 +54,40 @@ it('sends the weekly digest missed while down once to every subscriber, and the 
   expect(slack.of('chat.postMessage').slice(posted).map((c) => c.body.channel)).toEqual([]);
   for (const c of SUBSCRIBERS) expect(postsTo(slack, c, DIGEST)).toHaveLength(1);
   for (const dm of HEAD_DMS) expect(postsTo(slack, dm, REMINDER)).toHaveLength(1);
+});
+
+it('sends after a restart the digest a run claimed and committed but never queued (the process died), once', async () => {
+  const dataDir = await temp.make();
+  const channels = ['C00CRASH1', 'C00CRASH2'];
+  const wed = await startSlackBot(slack, dataDir, '2026-11-18T10:00:00Z');
+  try {
+    for (const c of channels) expect(await slash(slack, wed, 'U0000DOSI', 'subscribe weekly', c)).toContain('Subscribed to the weekly SLT digest');
+  } finally {
+    await wed.stop();
+  }
+
+  // Monday 09:00: the catch-up claims the 07:00 digest, builds it, commits it, and the process dies
+  // before the outbox has queued a single send (here: the hand-over to the outbox throws).
+  const dying = await startSlackBot(slack, dataDir, '2026-11-23T09:00:00Z', {}, false);
+  try {
+    const scheduler = await startScheduler({
+      store: dying.bot.store,
+      timeZone: 'Europe/London',
+      now: () => dying.clock.now,
+      runJob: dying.bot.dispatcher.runJob,
+      deliver: () => Promise.reject(new Error('killed before queueing')),
+      jobs: JOBS.filter((j) => j.name === 'weekly-digest'),
+    });
+    scheduler.stop();
+  } finally {
+    await dying.stop();
+  }
+  for (const c of channels) expect(postsTo(slack, c, DIGEST)).toEqual([]);
+
+  // The next start sends what was committed, to each subscriber once, and does not run it again.
+  const next = await startSlackBot(slack, dataDir, '2026-11-23T09:05:00Z');
+  await next.bot.outbox.idle();
+  expect(next.bot.store.read().outbox).toEqual([]);
+  await next.stop();
+  for (const c of channels) expect(postsTo(slack, c, DIGEST), `digest in ${c}`).toHaveLength(1);
 });
