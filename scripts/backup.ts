@@ -12,7 +12,7 @@ if (!file) {
 }
 const config = loadConfig();
 try {
-  await backup({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, file });
+  await backup({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema, file });
   console.log(`Backed up ${config.databaseUrl ? 'the database at DATABASE_URL' : `the embedded database in ${config.dataDir}`} to ${file}. Keep DATA_DIR/survey.key with it, apart.`);
 } catch (e) {
   if (e instanceof StoreError) console.error(`Store error (${e.code}): ${e.message}. ${e.hint}`);

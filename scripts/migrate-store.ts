@@ -15,7 +15,7 @@ try {
     console.error(`Nothing to migrate: ${config.dataDir} has no db.json.`);
     process.exit(1);
   }
-  const store = await openSqlStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, pgliteTemplate: config.pgliteTemplate });
+  const store = await openSqlStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema, pgliteTemplate: config.pgliteTemplate });
   try {
     const { expected, found } = await importLegacy(store, legacy);
     const wrong = Object.keys(expected).filter((k) => expected[k] !== found[k]);

@@ -15,6 +15,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   /** A PostgreSQL server; unset means the embedded engine (PGlite) under DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: 'a postgres:// URL such as postgres://bot@127.0.0.1:5432/improvement' }).optional(),
+  /** The schema on that server to keep this trust's tables in (several trusts can share one server, a schema each). */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a plain lower-case name such as pele_trust (letters, digits, _)').optional(),
   /** Tests and CI: an initialised empty PGlite directory copied into a new DATA_DIR instead of initialising one. */
   PGLITE_TEMPLATE: optional,
   TRUST_TIMEZONE: z
@@ -56,6 +58,7 @@ export interface Config {
   dataDir: string;
   /** Set: the store is on this PostgreSQL server; unset: PGlite under dataDir. */
   databaseUrl?: string;
+  databaseSchema?: string;
   pgliteTemplate?: string;
   timeZone: string;
   /** Local mode: no platform credentials and not production. Serves the playground. */
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.DATABASE_SCHEMA,
     pgliteTemplate: e.PGLITE_TEMPLATE,
     timeZone: e.TRUST_TIMEZONE,
     localMode,

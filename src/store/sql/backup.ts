@@ -18,9 +18,11 @@ async function exists(p: string): Promise<boolean> {
   );
 }
 
-export async function backup(opts: { dataDir: string; databaseUrl?: string; file: string }): Promise<void> {
+export async function backup(opts: { dataDir: string; databaseUrl?: string; schema?: string; file: string }): Promise<void> {
   if (opts.databaseUrl) {
-    await tool('pg_dump', ['--format=custom', '--no-owner', `--file=${opts.file}`, opts.databaseUrl], opts.databaseUrl);
+    // One trust's schema when several share the server (DATABASE_SCHEMA), else the whole database.
+    const only = opts.schema ? [`--schema=${opts.schema}`] : [];
+    await tool('pg_dump', ['--format=custom', '--no-owner', ...only, `--file=${opts.file}`, opts.databaseUrl], opts.databaseUrl);
     return;
   }
   const dir = pgliteDir(opts.dataDir);
