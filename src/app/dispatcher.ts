@@ -56,7 +56,9 @@ export function createDispatcher(base: Omit<Context, 'decisionEffects'>, workflo
       if (key && !ctx.store.read().processed.includes(key)) await remember(key);
       return result;
     } catch (e) {
-      return errorOutcome(e, cmd, person);
+      // A keyed command's key commits with its first change: it says whether anything was saved.
+      const saved = cmd.dedupeKey ? ctx.store.read().processed.includes(cmd.dedupeKey) : undefined;
+      return errorOutcome(e, cmd, person, saved);
     } finally {
       if (cmd.dedupeKey) inFlight.delete(cmd.dedupeKey);
     }
@@ -188,13 +190,18 @@ function contactFor(data: Readonly<Data>): string {
   return dosi ? `${dosi.name} (${dosi.email})` : 'your trust office';
 }
 
-function errorOutcome(e: unknown, cmd: Command, person: Person): Outcome {
+/** What the person is told when a command fails: whether it was saved is said only when it is known. */
+function errorOutcome(e: unknown, cmd: Command, person: Person, saved: boolean | undefined): Outcome {
   if (e instanceof AppError) return reply('error', { code: e.code, message: e.message, hint: e.hint });
   // Unexpected: keep the process up, tell the user plainly, log for the operator without their text.
   console.error(`[dispatch] ${cmd.name} by ${person.id} failed:`, e);
+  if (saved) {
+    // Sending it again would find it done (the key is stored), but the person need not try.
+    return reply('error', { code: 'SAVED', message: 'Saved, but the answer could not be shown.', hint: 'No need to send it again: open it again to see where it stands.' });
+  }
   return reply('error', {
-    code: 'INTERNAL',
-    message: 'Something went wrong on our side and nothing was changed.',
-    hint: 'Try again in a minute. If it keeps happening, tell your trust office.',
+    code: saved === false ? 'NOT_SAVED' : 'INTERNAL',
+    message: saved === false ? 'Not saved: something went wrong on our side, and nothing was changed.' : 'Something went wrong on our side.',
+    hint: saved === false ? 'Try again in a minute. If it keeps happening, tell your trust office.' : 'Check whether it was saved before trying again. If it keeps happening, tell your trust office.',
   });
 }

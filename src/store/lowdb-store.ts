@@ -57,12 +57,13 @@ async function openLocked(dataDir: string, unlock: () => Promise<void>): Promise
 
   return {
     read: () => db.data,
-    transact<T>(fn: (draft: Data) => T): Promise<T> {
+    transact(fn, opts) {
       // Checked when called, so a transaction queued before close() still commits.
       if (closed) return Promise.reject(new StoreError('STORE_CLOSED', 'the store is closed', 'Restart the bot.'));
       const run = queue.then(async () => {
         const draft = structuredClone(db.data);
-        const result = fn(draft);
+        const staged: { name: LogName; record: LogRecord<LogName> }[] = [];
+        const result = fn(draft, { append: (name, record) => void staged.push({ name, record: record as LogRecord<LogName> }) });
         if (result instanceof Promise) {
           // The draft would be saved before the callback finished: a programming error, refused whole.
           result.catch(() => undefined);
@@ -78,6 +79,10 @@ async function openLocked(dataDir: string, unlock: () => Promise<void>): Promise
         }
         // Readers see a document only once it is on disk.
         db.data = checked;
+        // The legacy store: its logs are files of their own, written after the document (not atomically with it).
+        const entry = opts?.audit?.(result);
+        if (entry) staged.push({ name: 'audit', record: entry });
+        for (const s of staged) await logs[s.name].append(s.record as never);
         return result;
       });
       queue = run.catch(() => undefined);

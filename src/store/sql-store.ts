@@ -17,7 +17,7 @@ import { changesOf, isEmpty } from './sql/changes';
 import { catchUp, currentVersion, loadDocument, pruneChangeLog, writeChanges } from './sql/document-rows';
 import { openEngine, type EngineOptions } from './sql/engine';
 import * as logs from './sql/logs';
-import type { Store } from './store';
+import type { StagedLogs, Store } from './store';
 
 enablePatches();
 // No freezing: read() hands out the snapshot itself, and freezing 30,000 records after each change costs more than it guards.
@@ -130,8 +130,9 @@ async function openWith(engineOpts: EngineOptions, unlock: () => Promise<void>):
       ),
     read: () => snapshot,
 
-    transact<T>(fn: (draft: Data) => T): Promise<T> {
+    transact(fn, opts) {
       if (closed) return Promise.reject(new StoreError('STORE_CLOSED', 'the store is closed', 'Restart the bot.'));
+      type T = ReturnType<typeof fn>;
       const keyed = dedupe.getStore();
       let thrown: unknown;
       return serial(() =>
@@ -145,9 +146,11 @@ async function openWith(engineOpts: EngineOptions, unlock: () => Promise<void>):
             }
             let result!: T;
             const before = snapshot;
+            const staged: Staged[] = [];
+            const stage: StagedLogs = { append: (name, record) => void staged.push(validated(name, record)) };
             let [after, patches] = immer.produceWithPatches(before, (draft: Data) => {
               try {
-                result = withDraftCloning(() => fn(draft));
+                result = withDraftCloning(() => fn(draft, stage));
               } catch (e) {
                 thrown = e;
                 throw e;
@@ -167,15 +170,20 @@ async function openWith(engineOpts: EngineOptions, unlock: () => Promise<void>):
               after = withKey;
               patches = [...patches, ...more];
             }
+            const entry = opts?.audit?.(result);
+            if (entry) stage.append('audit', entry);
             const changes = changesOf(before, after, patches);
-            if (isEmpty(changes)) return { result, after: before, to: version, recorded: false };
-            const to = await writeChanges(trx, changes);
+            // The change, its audit entry and the command's key: one commit.
+            const to = isEmpty(changes) ? version : await writeChanges(trx, changes);
+            if (staged.length) await logs.appendLogs(trx, staged);
+            if (to === version) return { result, after: before, to, recorded: false, staged };
             if (to % 1000 === 0) await pruneChangeLog(trx, to);
-            return { result, after, to, recorded: recording };
+            return { result, after, to, recorded: recording, staged };
           });
           // Only now, committed, do readers see it.
           snapshot = committed.after;
           version = committed.to;
+          for (const s of committed.staged) if (s.name === 'surveyResponses') countResponses(counts, s.record as LogRecord<'surveyResponses'>);
           if (committed.recorded && keyed) keyed.recorded = true;
           return committed.result;
         }).catch((e: unknown) => {
@@ -191,20 +199,15 @@ async function openWith(engineOpts: EngineOptions, unlock: () => Promise<void>):
 
     async append<K extends LogName>(name: K, record: LogRecord<K>): Promise<void> {
       if (closed) throw new StoreError('STORE_CLOSED', 'the store is closed', 'Restart the bot.');
-      const r = LOGS[name].safeParse(record);
-      if (!r.success) throw new StoreError('STORE_INVALID', `a record for ${name}: ${describeIssue(r.error.issues[0]!)}`, 'Nothing was written.');
+      const r = validated(name, record);
       await new Promise<void>((resolve, reject) => {
-        pendingAppends.push({ name, record: r.data as LogRecord<LogName>, done: (e) => (e ? reject(e) : resolve()) });
+        pendingAppends.push({ ...r, done: (e) => (e ? reject(e) : resolve()) });
         flushing ??= flushAppends();
       });
-      if (name === 'surveyResponses') countResponses(counts, r.data as LogRecord<'surveyResponses'>);
+      if (name === 'surveyResponses') countResponses(counts, r.record as LogRecord<'surveyResponses'>);
     },
     async appendMany(name, records) {
-      const batch = records.map((record, i) => {
-        const r = LOGS[name].safeParse(record);
-        if (!r.success) throw new StoreError('STORE_INVALID', `${name} record ${i + 1}: ${describeIssue(r.error.issues[0]!)}`, 'Nothing was written.');
-        return { name, record: r.data as LogRecord<LogName> };
-      });
+      const batch = records.map((record, i) => validated(name, record, ` record ${i + 1}`));
       await engine.run((db) => db.transaction().execute((trx) => logs.appendLogs(trx, batch)));
       if (name === 'surveyResponses') for (const b of batch) countResponses(counts, b.record as LogRecord<'surveyResponses'>);
     },
@@ -235,6 +238,15 @@ async function openWith(engineOpts: EngineOptions, unlock: () => Promise<void>):
     },
   };
   return store;
+}
+
+type Staged = { name: LogName; record: LogRecord<LogName> };
+
+/** A log record checked against its schema (a bad one is refused before anything is written). */
+function validated<K extends LogName>(name: K, record: LogRecord<K>, which = ''): Staged {
+  const r = LOGS[name].safeParse(record);
+  if (!r.success) throw new StoreError('STORE_INVALID', `a record for ${name}${which}: ${describeIssue(r.error.issues[0]!)}`, 'Nothing was written.');
+  return { name, record: r.data as LogRecord<LogName> };
 }
 
 /** Appends a dedupe key to the draft, keeping the newest MAX_PROCESSED. */

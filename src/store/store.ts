@@ -20,14 +20,25 @@ export interface DeliveryQuery {
   id?: string;
 }
 
+/** Log records written with a transaction's change: both commit, or neither. */
+export interface StagedLogs {
+  append<K extends LogName>(log: K, record: LogRecord<K>): void;
+}
+
+export interface TransactOptions<T> {
+  /** The audit entry of the change, made from the callback's result (none: nothing to audit). */
+  audit?: (result: T) => AuditEntry | undefined;
+}
+
 export interface Store {
   /** The committed document. Read it; never mutate it (use transact). */
   read(): Readonly<Data>;
   /**
    * Runs `fn` on a draft and commits what it changed durably if it returns; a throw leaves nothing changed.
    * Transactions run one at a time (across processes on one server too), so concurrent writers never lose each other's updates.
+   * Log records `fn` stages, and the entry `opts.audit` makes of its result, commit in the same transaction as the change.
    */
-  transact<T>(fn: (draft: Data) => T): Promise<T>;
+  transact<T>(fn: (draft: Data, logs: StagedLogs) => T, opts?: TransactOptions<T>): Promise<T>;
   /**
    * Runs a command's work so that its de-duplication key is recorded in the same commit as the first
    * change it makes (a retry then finds the key, or finds nothing changed). Without a change, nothing is recorded.

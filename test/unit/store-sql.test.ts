@@ -156,6 +156,28 @@ describe.each(ENGINES)('SQL store on %s', (engine: EngineName) => {
     expect(store.read().processed).not.toContain('cmd-2');
   });
 
+  it('commits a change, its audit entry and its command\'s key together, or none of them', async () => {
+    const v = store.version();
+    const audited = (await store.audit()).length;
+    const change = (note: string) =>
+      store.withDedupeKey(`cmd-${note.length}`, () => store.transact((d) => void (d.jobRuns.atomic = at), { audit: () => ({ ...audit('test.atomic', 'atomic'), detail: { note } }) }));
+    // The database refuses this audit entry (jsonb holds no NUL) after the change's rows were written.
+    await expect(change('bad\u0000byte')).rejects.toMatchObject({ code: 'STORE_IO' });
+    for (const again of [false, true]) {
+      if (again) await reopen();
+      expect(store.version()).toBe(v);
+      expect(store.read().jobRuns.atomic).toBeUndefined();
+      expect(store.read().processed).not.toContain('cmd-12');
+      expect(await store.audit()).toHaveLength(audited);
+    }
+    await change('ok');
+    expect(await store.changesAfter(v)).toEqual([
+      { version: v + 1, table: 'job_runs', id: 'atomic' },
+      { version: v + 1, table: 'processed', id: 'cmd-2' },
+    ]);
+    expect((await store.audit({ subject: 'atomic' })).map((e) => e.detail)).toEqual([{ note: 'ok' }]);
+  });
+
   it('answers the log queries from the tables', async () => {
     await Promise.all([audit('digest.sent', 'weekly:1', '2026-11-16T07:00:00.000Z'), audit('isap.update', 'a1'), audit('digest.sent', 'weekly:2'), audit('isap.update', 'a2')].map((e) => store.append('audit', e)));
     await expect(store.append('audit', { ...audit('x'), at: 'yesterday' })).rejects.toMatchObject({ code: 'STORE_INVALID' });

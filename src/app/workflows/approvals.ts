@@ -1,6 +1,7 @@
 // Decisions only the CEO (or the Chair, for disputes) may take: one card each, Approve or Reject.
 // Deciding is idempotent: the decision and its effect land in one transaction, once.
 import { z } from 'zod';
+import type { Approval, AuditEntry } from '../../domain';
 import { ROLE_LABELS, rolesOf } from '../../domain/people';
 import { approvalSubject } from '../approval-requests';
 import { outcome, reply, type Notification } from '../command';
@@ -91,7 +92,7 @@ export const approvals: Workflow = {
           const effect = ctx.decisionEffects[a.kind];
           const told: Notification[] = effect ? journal(draft, ctx, effect(draft, a, ctx)) : [];
           return { kind: 'decided' as const, approval: structuredClone(a), told, data: draft };
-        });
+        }, { audit: (r) => (r.kind === 'decided' ? decidedEntry(r.approval, person.id, at) : undefined) });
 
         const data = ctx.store.read();
         const a = result.approval;
@@ -108,14 +109,6 @@ export const approvals: Workflow = {
           const notice = `${a.status === 'withdrawn' ? 'Withdrawn' : 'Already decided'} by ${who} at ${formatWhen(a.decidedAt!, ctx.timeZone)}: nothing was changed.`;
           return reply(approvalView(data, a, ctx, notice).card, approvalView(data, a, ctx, notice).data, true);
         }
-        await ctx.store.append('audit', {
-          at,
-          actorId: person.id,
-          action: 'approval.decide',
-          subject: a.id,
-          outcome: 'ok',
-          detail: { decision: a.status, kind: a.kind, ...(a.comment ? { comment: a.comment } : {}) },
-        });
         const view = approvalView(data, a, ctx);
         const everyCopy: Notification = { ...view, to: { person: a.requestedById }, subject: approvalSubject(a.id), update: true };
         const requester: Notification = {
@@ -129,3 +122,8 @@ export const approvals: Workflow = {
     }),
   ],
 };
+
+/** The audit entry of a decision, committed with it. */
+function decidedEntry(a: Approval, actorId: string, at: string): AuditEntry {
+  return { at, actorId, action: 'approval.decide', subject: a.id, outcome: 'ok', detail: { decision: a.status, kind: a.kind, ...(a.comment ? { comment: a.comment } : {}) } };
+}

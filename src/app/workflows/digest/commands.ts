@@ -67,9 +67,8 @@ export const subscribeCommand: TextCommand = {
       if (d.subscriptions.some((s) => s.conversationKey === key && s.digest === kind)) return false;
       d.subscriptions.push({ conversationKey: key, digest: kind, byId: person.id, at: ctx.now().toISOString() });
       return true;
-    });
+    }, { audit: (added) => (added ? { at: ctx.now().toISOString(), actorId: person.id, action: 'digest.subscribe', subject: key, outcome: 'ok', detail: { digest: kind } } : undefined) });
     if (!added) return note(`Already subscribed`, `${cap(where(cmd))} already receives the ${DIGEST_NAMES[kind]}. Nothing was changed.`);
-    await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'digest.subscribe', subject: key, outcome: 'ok', detail: { digest: kind } });
     return note(`Subscribed to the ${DIGEST_NAMES[kind]}`, `${cap(where(cmd))} will receive it ${SCHEDULE[kind]}. Type digest ${word} to see it now, or unsubscribe ${word} to stop.`);
   },
 };
@@ -97,8 +96,7 @@ async function unsubscribe(ctx: Parameters<TextCommand['run']>[0], cmd: Command,
     const gone = d.subscriptions.filter((s) => s.conversationKey === key && (!kind || s.digest === kind));
     d.subscriptions = d.subscriptions.filter((s) => !gone.includes(s));
     return gone.map((s) => s.digest);
-  });
+  }, { audit: (removed) => (removed.length ? { at: ctx.now().toISOString(), actorId: personId, action: 'digest.unsubscribe', subject: key, outcome: 'ok', detail: { digests: removed } } : undefined) });
   if (!removed.length) return note('Nothing to stop', `${cap(where(cmd))} was not subscribed to ${kind ? `the ${DIGEST_NAMES[kind]}` : 'any digest'}.`);
-  await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: personId, action: 'digest.unsubscribe', subject: key, outcome: 'ok', detail: { digests: removed } });
   return note('Unsubscribed', `${cap(where(cmd))} will no longer receive the ${removed.map((k) => DIGEST_NAMES[k]).join(' or the ')}.`);
 }

@@ -55,8 +55,7 @@ export const invite: TextCommand = {
       const fresh = who.people.filter((p) => !f.invites.some((i) => i.personId === p.id));
       for (const p of fresh) f.invites.push({ personId: p.id, invitedAt: at, expected: expected.has(p.id) });
       return fresh.map((p) => p.id);
-    });
-    await ctx.store.append('audit', { at, actorId: person.id, action: 'forum.invite', subject: forum.id, outcome: 'ok', detail: { audience: audience.join(' '), invited: added.length } });
+    }, { audit: (added) => ({ at, actorId: person.id, action: 'forum.invite', subject: forum.id, outcome: 'ok', detail: { audience: audience.join(' '), invited: added.length } }) });
     // The calendar first, so the invitation cards carry the Teams link.
     const calendarNote = added.length ? await syncCalendar(ctx, forum.id) : '';
     const after = ctx.store.read();

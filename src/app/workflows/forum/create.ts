@@ -87,12 +87,11 @@ export const create = defineAction({
       };
       draft.forums.push(f);
       return { forum: f, again: false };
-    });
+    }, { audit: ({ forum, again }) => (again ? undefined : { at: ctx.now().toISOString(), actorId: person.id, action: 'forum.create', subject: forum.id, outcome: 'ok', detail: { kind: forum.kind, startsAt: forum.startsAt } }) });
     const { forum } = saved;
     if (saved.again) {
       return outcome([{ ...messageCard(`Already saved: ${forum.title}, ${formatWhen(forum.startsAt, ctx.timeZone)}`, `Nothing was added. Invite people with: forum invite ${forum.id} <audience>.`), replace: true }]);
     }
-    await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'forum.create', subject: forum.id, outcome: 'ok', detail: { kind: forum.kind, startsAt: forum.startsAt } });
     return outcome([
       {
         ...messageCard(

@@ -24,8 +24,7 @@ export const rsvp = defineAction({
       inv.rsvp = input.response;
       inv.rsvpAt = at;
       return structuredClone(f);
-    });
-    await ctx.store.append('audit', { at, actorId: person.id, action: 'forum.rsvp', subject: forum.id, outcome: 'ok', detail: { response: input.response } });
+    }, { audit: (forum) => ({ at, actorId: person.id, action: 'forum.rsvp', subject: forum.id, outcome: 'ok', detail: { response: input.response } }) });
     const inv = forum.invites.find((i) => i.personId === person.id)!;
     // An expected school saying no is something the organiser needs to know now, not at the meeting.
     const tell: Notification[] =

@@ -1,7 +1,7 @@
 // Card actions on one ISAP action: open, add, update, complete, snooze. Each re-checks scope inside
 // the transaction (the card may be stale), audits, and answers with the refreshed card.
 import { z } from 'zod';
-import { RAGS, type IsapAction, type Person } from '../../../domain';
+import { RAGS, type AuditEntry, type IsapAction, type Person } from '../../../domain';
 import { lastDueDate } from '../../../domain/isap-rules';
 import { hasRole } from '../../../domain/people';
 import type { Data } from '../../../store/schema';
@@ -31,22 +31,28 @@ export async function changeAction(
   actionId: string,
   verb: string,
   fn: (a: IsapAction, draft: Data) => Notification[] | void,
+  /** What the audit entry records of the changed action (undefined: nothing to audit). */
+  detail: (a: IsapAction) => Record<string, unknown> | undefined,
 ): Promise<{ action: IsapAction; told: Notification[] }> {
   await actionFor(ctx, ctx.store.read(), person, actionId, verb);
-  return ctx.store.transact((draft) => {
-    const a = draft.isapActions.find((x) => x.id === actionId);
-    if (!a || !mayChange(person, a)) throw notFound('That ISAP action');
-    const told = fn(a, draft) ?? [];
-    return { action: structuredClone(a), told };
-  });
+  return ctx.store.transact(
+    (draft) => {
+      const a = draft.isapActions.find((x) => x.id === actionId);
+      if (!a || !mayChange(person, a)) throw notFound('That ISAP action');
+      const told = fn(a, draft) ?? [];
+      return { action: structuredClone(a), told };
+    },
+    { audit: ({ action }) => auditOf(ctx, person, verb, action, detail(action)) },
+  );
 }
 
 function mustBeOpen(a: IsapAction) {
   if (a.status !== 'open') throw new AppError('ALREADY_DONE', `"${a.title}" is already complete: nothing was changed.`, 'Type isap to see your open actions.');
 }
 
-async function audit(ctx: Context, person: Person, action: string, a: IsapAction, detail: Record<string, unknown>) {
-  await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action, subject: a.id, outcome: 'ok', detail: { schoolId: a.schoolId, ...detail } });
+/** The audit entry of a change to an action, committed with it. */
+function auditOf(ctx: Context, person: Person, action: string, a: IsapAction, detail: Record<string, unknown> | undefined): AuditEntry | undefined {
+  return detail && { at: ctx.now().toISOString(), actorId: person.id, action, subject: a.id, outcome: 'ok', detail: { schoolId: a.schoolId, ...detail } };
 }
 
 /** Tells the owner when someone else changed their action. */
@@ -93,10 +99,9 @@ export const addAction = defineAction({
       };
       draft.isapActions.push(action);
       return { action, fresh: true };
-    });
+    }, { audit: ({ action: a, fresh }) => auditOf(ctx, person, 'isap.add', a, fresh ? { title: a.title, ownerId: a.ownerId, due: a.due } : undefined) });
     const data = ctx.store.read();
     if (!fresh) return outcome([{ ...actionView(data, a, person, d, ctx.timeZone, 'This action is already on the plan: nothing was added.'), replace: true }]);
-    await audit(ctx, person, 'isap.add', a, { title: a.title, ownerId: a.ownerId, due: a.due });
     const view = actionView(data, a, person, d, ctx.timeZone, 'Added to the plan.');
     const told: Notification[] = a.ownerId === person.id ? [] : [{ ...actionView(data, a, personById(data, a.ownerId)!, d, ctx.timeZone, `${person.name} gave you a new ISAP action.`), to: { person: a.ownerId } }];
     return outcome([{ ...view, replace: true }], told);
@@ -140,8 +145,7 @@ export const update = defineAction({
       if (moves) a.due = input.due!;
       if (input.note) a.notes = [...(a.notes ?? []), { at: ctx.now().toISOString(), byId: person.id, text: input.note }];
       return [...tellOwner(draft, a, person, 'Updated'), ...(extension?.notifications ?? [])];
-    });
-    if (!repeat) await audit(ctx, person, 'isap.update', action, { rag: action.rag, due: action.due, ...(input.note ? { note: input.note } : {}), ...(asked ? { askedFor: input.due } : {}) });
+    }, (a) => (repeat ? undefined : { rag: a.rag, due: a.due, ...(input.note ? { note: input.note } : {}), ...(asked ? { askedFor: input.due } : {}) }));
     return outcome([{ ...actionView(ctx.store.read(), action, person, d, ctx.timeZone, `Saved.${asked}`), replace: true }], told);
   },
 });
@@ -170,8 +174,7 @@ export const complete = defineAction({
         ? [{ ...messageCard(`Completed: ${a.title}`, `${person.name}. Evidence of impact: ${input.evidence}`), to: { person: ht } }]
         : [];
       return [...tellOwner(draft, a, person, 'Completed'), ...tellHead, ...withdrawn];
-    });
-    await audit(ctx, person, 'isap.complete', action, { evidence: action.evidence });
+    }, (a) => ({ evidence: a.evidence }));
     return outcome([{ ...actionView(ctx.store.read(), action, person, d, ctx.timeZone, 'Marked complete. Thank you.'), replace: true }], told);
   },
 });
@@ -186,8 +189,7 @@ export const snooze = defineAction({
       if (input.until <= d || input.until > lastDueDate(draft.trust!.calendar)) throw badInput('Snooze until a date after today and within this academic year.');
       a.snoozedUntil = input.until;
       a.snoozeReason = input.snoozeReason;
-    });
-    await audit(ctx, person, 'isap.snooze', action, { until: input.until, reason: input.snoozeReason });
+    }, () => ({ until: input.until, reason: input.snoozeReason }));
     const data = ctx.store.read();
     // A snooze silences the escalation ladder, so the next rung up hears of it, with the reason.
     const school = data.schools.find((s) => s.id === action.schoolId);

@@ -30,7 +30,7 @@ export async function isapDaily(ctx: Context): Promise<Outcome> {
   const d = today(ctx);
   const trust = ctx.store.read().trust;
   if (!trust || !isSchoolDay(trust.calendar, d)) return outcome();
-  const { out: notifications, escalated } = await ctx.store.transact((draft) => {
+  const { out: notifications } = await ctx.store.transact((draft, logs) => {
     const out: Notification[] = [];
     const escalated: { id: string; level: number }[] = [];
     const { calendar: cal, settings } = draft.trust!;
@@ -62,10 +62,8 @@ export async function isapDaily(ctx: Context): Promise<Outcome> {
       }
     }
     // In the same transaction as the levels they report: a crash cannot record a rung as told but lose the message.
+    for (const e of escalated) logs.append('audit', { at: ctx.now().toISOString(), actorId: 'scheduler', action: 'isap.escalate', subject: e.id, outcome: 'ok', detail: { level: e.level } });
     return { out: journal(draft, ctx, out), escalated };
   });
-  for (const e of escalated) {
-    await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: 'scheduler', action: 'isap.escalate', subject: e.id, outcome: 'ok', detail: { level: e.level } });
-  }
   return outcome([], notifications);
 }

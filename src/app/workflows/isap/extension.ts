@@ -72,8 +72,7 @@ export const extend = defineAction({
       const r = requestExtension(draft, ctx, person, a, input.newDue, input.reason);
       deciders = r.deciders;
       return r.notifications;
-    });
-    await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'isap.extend', subject: action.id, outcome: 'ok', detail: { newDue: input.newDue, reason: input.reason } });
+    }, () => ({ newDue: input.newDue, reason: input.reason }));
     const view = actionView(ctx.store.read(), action, person, d, ctx.timeZone, `Asked for more time, to ${formatDate(input.newDue)}: the ${deciders} will decide.`);
     return outcome([{ ...view, replace: true }], told);
   },

@@ -215,8 +215,7 @@ export const answerAction: CardAction = defineAction({
         status: 'answered' as const,
       });
       return { school: structuredClone(school), proposal: p, label: placementLabel(fw, p.categoryId, p.urgentAction) };
-    }));
-    await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'risk.answer', subject: result.school.id, outcome: 'ok', detail: { proposed: result.proposal.categoryId, urgentAction: result.proposal.urgentAction } });
+    }, { audit: (result) => ({ at: ctx.now().toISOString(), actorId: person.id, action: 'risk.answer', subject: result.school.id, outcome: 'ok', detail: { proposed: result.proposal.categoryId, urgentAction: result.proposal.urgentAction } }) }));
     return outcome([
       {
         card: 'list',

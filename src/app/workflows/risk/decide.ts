@@ -79,9 +79,8 @@ export const decideAction: CardAction = defineAction({
         entry.status = 'awaiting-ceo';
         entry.approvalId = approval.id;
         return { school: structuredClone(school), label, from, notifications, ceo: true };
-      }),
+      }, { audit: (result) => ({ at, actorId: person.id, action: 'risk.decide', subject: result.school.id, outcome: 'ok', detail: { category: input.category, urgentAction: input.urgentAction, toCeo: result.ceo } }) }),
     );
-    await ctx.store.append('audit', { at, actorId: person.id, action: 'risk.decide', subject: result.school.id, outcome: 'ok', detail: { category: input.category, urgentAction: input.urgentAction, toCeo: result.ceo } });
     const data = ctx.store.read();
     const title = result.ceo
       ? `${result.school.name}: ${result.label} sent to the CEO`

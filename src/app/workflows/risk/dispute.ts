@@ -74,9 +74,8 @@ export const disputeAction: CardAction = defineAction({
           ? [{ card: 'list', data: { title: `${school.name} disputes ${current}`, intro: `${person.name} asks for ${wantedLabel}. The Chair decides; both cases are on the card.`, empty: '', items: [{ title: "The school's case", detail: input.case }] }, to: { person: school.dosiId } }]
           : [];
         return { school: structuredClone(school), current, wantedLabel, notifications: [...notifications, ...told] };
-      }),
+      }, { audit: (result) => ({ at: ctx.now().toISOString(), actorId: person.id, action: 'risk.dispute', subject: result.school.id, outcome: 'ok', detail: { wanted: input.wanted } }) }),
     );
-    await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'risk.dispute', subject: result.school.id, outcome: 'ok', detail: { wanted: input.wanted } });
     return outcome(
       [{ ...messageCard(`Dispute sent to the Chair: ${result.school.name}`, `You asked for ${result.wantedLabel} instead of ${result.current}. The Chair of the Board sees your case beside the executive team's rationale and decides; you will hear the outcome.`), replace: true }],
       result.notifications,

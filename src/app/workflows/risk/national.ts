@@ -45,8 +45,7 @@ export const nationalCommand: TextCommand = {
     const given = parseNational(cmd.args);
     await ctx.store.transact((draft) => {
       Object.assign(trustOf(draft).settings.nationalAttendance, given);
-    });
-    await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'risk.national', subject: 'trust', outcome: 'ok', detail: given });
+    }, { audit: () => ({ at: ctx.now().toISOString(), actorId: person.id, action: 'risk.national', subject: 'trust', outcome: 'ok', detail: given }) });
     return reply('list', {
       title: 'National attendance saved',
       intro: 'Headteachers see it on the category questions instead of typing it; cards already sent use it when answered.',

@@ -43,8 +43,7 @@ export const openCommand: TextCommand = {
         notifications.push({ ...questionsView(draft, ctx, round, s), to: { person: to } });
       }
       return { name, schools: draft.schools.length, notifications, unreachable, viaDosi, roundId: round.id };
-    });
-    await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'risk.open', subject: result.roundId, outcome: 'ok', detail: { halfTerm: result.name } });
+    }, { audit: (result) => ({ at: ctx.now().toISOString(), actorId: person.id, action: 'risk.open', subject: result.roundId, outcome: 'ok', detail: { halfTerm: result.name } }) });
     const items = [
       { title: `Questions sent for ${result.notifications.length} school${result.notifications.length === 1 ? '' : 's'}`, detail: result.viaDosi ? `${result.viaDosi} without a headteacher went to their DoSI.` : 'Each headteacher has their school\'s card.' },
       ...(result.unreachable.length ? [{ title: 'No one to ask', detail: `${result.unreachable.join(', ')}: no headteacher or DoSI recorded. Use risk answer <school>.` }] : []),

@@ -164,8 +164,7 @@ export const publishCommand: TextCommand = {
       if (round.entries.every((e) => e.status === 'published' || e.status === 'disputed')) round.status = 'closed';
       const pending = round.entries.filter((e) => !['published', 'disputed'].includes(e.status)).length;
       return { name, published, notifications, pending };
-    });
-    await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'risk.publish', subject: result.name, outcome: 'ok', detail: { schools: result.published.length } });
+    }, { audit: (result) => ({ at: ctx.now().toISOString(), actorId: person.id, action: 'risk.publish', subject: result.name, outcome: 'ok', detail: { schools: result.published.length } }) });
     return outcome([publishedView(result.name, result.published, result.pending)],       result.notifications,
     );
   },

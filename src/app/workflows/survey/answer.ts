@@ -40,12 +40,16 @@ async function answer(ctx: Context, { person, data }: Request, input: z.infer<ty
 
   busy.add(hash);
   try {
-    if (hasAnswered(ctx.store.read().surveyResponders[survey.id], hash)) return already();
-    // No person, no time: only the survey, the school and the answers.
-    await ctx.store.append('surveyResponses', { surveyId: survey.id, schoolId, answers: checked.answers });
-    await ctx.store.transact((d) => {
+    // The answers and the mark that this person has answered commit together (checked on the latest
+    // data, so a second instance cannot take a second answer). No person, no time: only the survey,
+    // the school and the answers.
+    const fresh = await ctx.store.transact((d, logs) => {
+      if (hasAnswered(d.surveyResponders[survey.id], hash)) return false;
+      logs.append('surveyResponses', { surveyId: survey.id, schoolId, answers: checked.answers });
       insertSorted((d.surveyResponders[survey.id] ??= []), hash);
+      return true;
     });
+    if (!fresh) return already();
   } finally {
     busy.delete(hash);
   }

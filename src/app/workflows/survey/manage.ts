@@ -51,8 +51,7 @@ async function createDraft(ctx: Context, person: Person, draft: Draft): Promise<
     };
     d.surveys.push(s);
     return s;
-  });
-  await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'survey.create', subject: survey.id, outcome: 'ok', detail: { template: draft.template ?? 'custom' } });
+  }, { audit: (survey) => ({ at: ctx.now().toISOString(), actorId: person.id, action: 'survey.create', subject: survey.id, outcome: 'ok', detail: { template: draft.template ?? 'custom' } }) });
   const where = isExec(person) ? `survey open ${survey.id} for every school, or add school ids for chosen schools` : `survey open ${survey.id}`;
   const preview = surveyFormView(survey, { canOpen: true, notice: `Draft ${survey.id} created. Check it, then: ${where}.` });
   return reply(preview.card, preview.data);
@@ -107,9 +106,8 @@ async function openSurvey(ctx: Context, { person, cmd }: Request, id: string, sc
     if (d.trust?.calendar) s.closesOn = addSchoolDays(d.trust.calendar, today, 10);
     const people = d.people.filter((p) => audienceSchoolOf(p, s, all));
     return { survey: structuredClone(s), people: people.map((p) => p.id), total, minGroup: d.trust?.settings.anonymity.minGroup ?? 5 };
-  });
+  }, { audit: ({ survey: s }) => ({ at: ctx.now().toISOString(), actorId: person.id, action: 'survey.open', subject: s.id, outcome: 'ok', detail: { invited: s.invited } }) });
   const s = result.survey;
-  await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'survey.open', subject: s.id, outcome: 'ok', detail: { invited: s.invited } });
   const card = surveyFormView(s, { minGroup: result.minGroup });
   const invitations: Notification[] = result.people.map((p) => ({ ...card, to: { person: p }, subject: surveySubject(s.id) }));
   const schools = Object.keys(s.invited).length;
@@ -145,8 +143,7 @@ async function closeSurvey(ctx: Context, { person }: Request, id: string): Promi
     if (found.status === 'draft') throw badInput(`"${found.title}" was never opened.`, 'Open it first, or leave the draft.');
     found.status = 'closed';
     return structuredClone(found);
-  });
-  await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: person.id, action: 'survey.close', subject: s.id, outcome: 'ok', detail: {} });
+  }, { audit: (s) => ({ at: ctx.now().toISOString(), actorId: person.id, action: 'survey.close', subject: s.id, outcome: 'ok', detail: {} }) });
   const closedCard = surveyFormView(s);
   return outcome(
     [messageCard(`Closed: ${s.title}`, `No more answers are taken. Type survey results ${s.id} for the results.`)],

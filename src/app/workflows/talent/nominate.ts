@@ -79,8 +79,7 @@ async function nominate(ctx: Context, person: Person, input: z.infer<typeof Nomi
     };
     draft.talent.push(e);
     return e;
-  });
-  await ctx.store.append('audit', { at, actorId: person.id, action: 'talent.nominate', subject: entry.id, outcome: 'ok', detail: { schoolId: entry.schoolId } });
+  }, { audit: (entry) => ({ at, actorId: person.id, action: 'talent.nominate', subject: entry.id, outcome: 'ok', detail: { schoolId: entry.schoolId } }) });
   const data = ctx.store.read();
   const done = message(`Nominated: ${entry.name}`, `Next, your reference for ${entry.name} (below). The executive team is told once it is in.`);
   return outcome([done, referenceView(data, entry, ctx.timeZone)]);
@@ -102,8 +101,7 @@ async function writeReference(ctx: Context, person: Person, input: z.infer<typeo
     e.reference = input.reference;
     e.stage = 'referenced';
     return structuredClone(e);
-  });
-  await ctx.store.append('audit', { at, actorId: person.id, action: 'talent.reference', subject: entry.id, outcome: 'ok', detail: {} });
+  }, { audit: (entry) => ({ at, actorId: person.id, action: 'talent.reference', subject: entry.id, outcome: 'ok', detail: {} }) });
   const data = ctx.store.read();
   const today = localDate(ctx.now(), ctx.timeZone);
   const visit = visitView(data, entry, ctx.timeZone, today);

@@ -145,8 +145,7 @@ export const renewAction = defineAction({
       if (input.decision === 'keep') found.refreshedAt = today;
       else found.stage = 'withdrawn';
       return structuredClone(found);
-    });
-    await ctx.store.append('audit', { at, actorId: person.id, action: 'talent.renew', subject: e.id, outcome: 'ok', detail: { decision: input.decision } });
+    }, { audit: (e) => ({ at, actorId: person.id, action: 'talent.renew', subject: e.id, outcome: 'ok', detail: { decision: input.decision } }) });
     const data = ctx.store.read();
     const head = data.schools.find((s) => s.id === e.schoolId)?.headteacherId;
     if (input.decision === 'keep') return outcome([message(`Refreshed: ${e.name}`, `Next refresh due ${dateWithYear(refreshDueOn(e)!)}.`)]);

@@ -71,9 +71,8 @@ export const visitAction = defineAction({
       e.stage = 'offer-pending';
       e.approvalId = approval.id;
       return { entry: structuredClone(e), told: notifications };
-    });
+    }, { audit: ({ entry }) => ({ at, actorId: person.id, action: 'talent.visit', subject: entry.id, outcome: 'ok', detail: { outcome: input.outcome } }) });
     const { entry } = result;
-    await ctx.store.append('audit', { at, actorId: person.id, action: 'talent.visit', subject: entry.id, outcome: 'ok', detail: { outcome: input.outcome } });
     const recommend = input.outcome === 'recommend';
     const head = note(
       entry.nominatedById,
