@@ -78,4 +78,19 @@ describe('catching up at start', () => {
     expect(ran).toEqual([]);
     expect(store.read().jobRuns['weekly-digest']).toBe('2026-11-09T07:00:00.000Z');
   });
+
+  it('takes a run an earlier release recorded (the time it finished) as its period claimed, and runs the next one once', async () => {
+    // Wednesday's 07:30 run, as releases before the claim stored it: when it finished.
+    await store.transact((d) => void (d.jobRuns.daily = '2026-11-18T07:30:04.512Z'));
+    const ran: string[] = [];
+    const wed = await start('2026-11-18T10:00:00Z', ran);
+    await wed.run('daily');
+    wed.stop();
+    expect(ran).toEqual([]);
+    const thu = await start('2026-11-19T07:30:00Z', ran); // caught up as it starts, then fired by cron
+    await thu.run('daily');
+    thu.stop();
+    expect(ran).toEqual(['daily']);
+    expect(store.read().jobRuns.daily).toBe('2026-11-19T07:30:00.000Z');
+  });
 });
