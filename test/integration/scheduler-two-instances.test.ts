@@ -16,21 +16,15 @@ vi.setConfig({ testTimeout: 300_000 });
 const SUBSCRIBERS = ['C0000SLT', 'C000HEADS'];
 const HEAD_DMS = ['D00000HT1', 'D00000HT2'];
 
-/** A database of its own on the test server (a bot uses its public schema), dropped afterwards. */
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = freshSchema('ibot_sched');
-  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(TEST_DATABASE_URL!);
-  url.pathname = `/${name}`;
+/** A schema of its own on the test server (DATABASE_SCHEMA), dropped afterwards. */
+function freshServerSchema(): { env: Record<string, string>; drop: () => Promise<void> } {
+  const schema = freshSchema('sched');
   return {
-    url: url.toString(),
+    env: { DATABASE_URL: TEST_DATABASE_URL!, DATABASE_SCHEMA: schema },
     async drop() {
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
+      await c.query(`drop schema if exists ${schema} cascade`);
       await c.end();
     },
   };
@@ -38,12 +32,12 @@ async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void>
 
 describe.skipIf(!TEST_DATABASE_URL)('two instances on one PostgreSQL', () => {
   let slack: FakeSlack;
-  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let db: ReturnType<typeof freshServerSchema>;
   const temp = tempDirs('ibot-two-');
   const bots: TestBot[] = [];
   beforeAll(async () => {
     slack = await startSlack();
-    db = await freshDatabase();
+    db = freshServerSchema();
   });
   afterAll(async () => {
     for (const b of bots) await b.stop();
@@ -54,16 +48,15 @@ describe.skipIf(!TEST_DATABASE_URL)('two instances on one PostgreSQL', () => {
 
   it('send the weekly digest and the daily reminders once, however both fire', async () => {
     const [dirA, dirB] = [await temp.make(), await temp.make()];
-    const env = { DATABASE_URL: db.url };
     // Monday 23 November, 06:00: both up before the 07:00 digest and the 07:30 daily run. The round
     // opened on Wednesday (Monday is its 3rd school day) and two channels take the weekly digest.
-    const a = await startSlackBot(slack, dirA, '2026-11-18T10:00:00Z', env);
+    const a = await startSlackBot(slack, dirA, '2026-11-18T10:00:00Z', db.env);
     bots.push(a);
     expect(await slash(slack, a, 'U0000DOSI', 'risk open', 'C0000SLT')).toContain('is open');
     for (const c of SUBSCRIBERS) expect(await slash(slack, a, 'U0000DOSI', 'subscribe weekly', c)).toContain('Subscribed to the weekly SLT digest');
     // Every instance holds the trust's survey key (docs/operations.md).
     await copyFile(path.join(dirA, 'survey.key'), path.join(dirB, 'survey.key'));
-    const b = await startSlackBot(slack, dirB, '2026-11-23T06:00:00Z', env);
+    const b = await startSlackBot(slack, dirB, '2026-11-23T06:00:00Z', db.env);
     bots.push(b);
     const both = async (job: string, at: string) => {
       for (const t of [a, b]) t.clock.set(at);
