@@ -1,0 +1,35 @@
+// StrykerJS on the rule modules, one module a run: `npm run test:mutation [module ...]` (see
+// test/mutation/run.mjs) sets MUTATION_MODULE and runs Stryker once per module. The vitest runner
+// runs only that module's tests (stryker.vitest.config.ts), with per-test coverage so each mutant
+// runs only the tests that reach it; the TypeScript checker drops mutants that do not compile.
+import './stryker.typescript.mjs';
+import { MODULES, incrementalFile, reportFile } from './test/mutation/modules.mjs';
+
+const name = process.env.MUTATION_MODULE ?? 'calendar';
+const module = MODULES[name];
+if (!module) throw new Error(`MUTATION_MODULE: no module "${name}" (${Object.keys(MODULES).join(', ')})`);
+// Read by stryker.vitest.config.ts in the test runner process Stryker starts.
+process.env.MUTATION_TESTS = module.tests.join(',');
+
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'stryker.vitest.config.ts', related: false },
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  coverageAnalysis: 'perTest',
+  mutate: module.mutate,
+  incremental: true,
+  incrementalFile: incrementalFile(name),
+  concurrency: 1,
+  // Integration tests start a bot per file: generous, so a busy machine does not read as a timeout.
+  timeoutMS: 20_000,
+  dryRunTimeoutMinutes: 10,
+  thresholds: { high: 90, low: module.floor, break: module.floor },
+  reporters: ['clear-text', 'json'],
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  jsonReporter: { fileName: reportFile(name) },
+  ignorePatterns: ['reports', 'test-results', 'docs', 'manifests', 'cards/*.png', '.ci'],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
