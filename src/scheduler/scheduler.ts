@@ -46,6 +46,9 @@ function laterToday(job: JobSpec, now: Date, timeZone: string): boolean {
   return job.days.includes(weekday(today)) && zonedInstant(today, job.time, timeZone) > now;
 }
 
+/** How late a cron tick may come and still run (all the jobs are at least a day apart). */
+const LATE_TICK_MS = 6 * 60 * 60_000;
+
 export async function startScheduler(deps: SchedulerDeps): Promise<Scheduler> {
   const jobs = deps.jobs ?? JOBS;
   const newId = deps.newId ?? randomUUID;
@@ -83,7 +86,14 @@ export async function startScheduler(deps: SchedulerDeps): Promise<Scheduler> {
   }
 
   const tasks: ScheduledTask[] = jobs.map((job) =>
-    cron.schedule(job.cron, () => void runDue(job.name, 'run').catch(() => undefined), { timezone: deps.timeZone, name: job.name, noOverlap: true }),
+    cron.schedule(job.cron, () => void runDue(job.name, 'run').catch(() => undefined), {
+      timezone: deps.timeZone,
+      name: job.name,
+      noOverlap: true,
+      // node-cron drops a tick more than a second late (a long transaction, a paused machine): the day's
+      // run would be lost until a restart. The claim makes a late run safe, so take it within hours.
+      missedExecutionTolerance: LATE_TICK_MS,
+    }),
   );
   return {
     run: (name) => runDue(name, 'run'),

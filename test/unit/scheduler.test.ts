@@ -93,4 +93,29 @@ describe('catching up at start', () => {
     expect(ran).toEqual(['daily']);
     expect(store.read().jobRuns.daily).toBe('2026-11-19T07:30:00.000Z');
   });
+
+  it('still runs a job whose cron tick came late because the process was busy, rather than skip the day', async () => {
+    // A job due at a whole second three seconds from now; the event loop is then held for over two
+    // seconds past it, as a long transaction or a paused machine would. node-cron skips a tick more
+    // than a second late unless told otherwise; the claim makes a late run safe.
+    await store.transact((d) => void (d.jobRuns.late = '2026-11-16T07:31:00.000Z'));
+    const at = new Date(Date.now() + 3_000);
+    const job: JobSpec = { name: 'late', cron: `${at.getUTCSeconds()} * * * * *`, days: [0, 1, 2, 3, 4, 5, 6], time: '07:31', what: '' };
+    const ran: string[] = [];
+    const s = await startScheduler({
+      store,
+      timeZone: 'Europe/London',
+      now: () => new Date('2026-11-18T07:30:30Z'), // before today's time: no catch-up at start; the tick claims yesterday's
+      runJob: async (name) => (ran.push(name), outcome()),
+      deliver: async () => undefined,
+      jobs: [job],
+    });
+    const busyUntil = Math.floor(at.getTime() / 1000) * 1000 + 2_300;
+    while (Date.now() < busyUntil) {
+      // busy
+    }
+    await new Promise((r) => setTimeout(r, 1_500)); // the late tick's claim and run
+    s.stop();
+    expect(ran).toEqual(['late']);
+  });
 });
