@@ -62,7 +62,8 @@ export async function startBot(config: Config, opts: BootOptions = {}): Promise<
   const calendar = config.graph ? graphCalendar(config.graph) : undefined;
   const ctx: Omit<Context, 'decisionEffects'> = { store, now, timeZone: config.timeZone, newId, surveyKey, calendar };
   const dispatcher = createDispatcher(ctx, [...WORKFLOWS, ...(opts.workflows ?? [])]);
-  const outbox = createOutbox(store, { now, newId });
+  // On a server, other instances may die mid-send: look for their sends a few times per lease.
+  const outbox = createOutbox(store, { now, newId, sweepMs: store.engine === 'postgres' ? config.outboxLeaseMs / 4 : 0 });
   let scheduler: Scheduler | undefined;
   let ready = false;
 
@@ -98,6 +99,7 @@ export async function startBot(config: Config, opts: BootOptions = {}): Promise<
       scheduler?.stop();
       for (const c of channels) await c.stop?.();
       await server.close();
+      await outbox.stop();
       await outbox.idle();
       await store.close();
     },

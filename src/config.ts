@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: 'a postgres:// URL such as postgres://bot@127.0.0.1:5432/improvement' }).optional(),
   /** The schema on that server to keep this trust's tables in (several trusts can share one server, a schema each). */
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a plain lower-case name such as pele_trust (letters, digits, _)').optional(),
+  /** Several instances: how long one's claim on a send lasts unrenewed before another may finish it. */
+  OUTBOX_LEASE_SECONDS: z.coerce.number({ message: 'a number of seconds' }).min(1).max(3600).default(60),
   /** Tests and CI: an initialised empty PGlite directory copied into a new DATA_DIR instead of initialising one. */
   PGLITE_TEMPLATE: optional,
   TRUST_TIMEZONE: z
@@ -59,6 +61,7 @@ export interface Config {
   /** Set: the store is on this PostgreSQL server; unset: PGlite under dataDir. */
   databaseUrl?: string;
   databaseSchema?: string;
+  outboxLeaseMs: number;
   pgliteTemplate?: string;
   timeZone: string;
   /** Local mode: no platform credentials and not production. Serves the playground. */
@@ -137,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     databaseSchema: e.DATABASE_SCHEMA,
+    outboxLeaseMs: e.OUTBOX_LEASE_SECONDS * 1000,
     pgliteTemplate: e.PGLITE_TEMPLATE,
     timeZone: e.TRUST_TIMEZONE,
     localMode,

@@ -1,6 +1,8 @@
 // The outbox: every notification is written to the deliveries log before it is sent, sent at most
 // as fast as each conversation allows, retried after a 429's Retry-After, and given up on for people
 // who blocked the bot. Sends still queued when the process stopped are finished at the next start.
+// Several instances on one database: each send is claimed by the instance that queued it and renewed
+// before each attempt; a sweep takes over the sends of an instance that died (its lease ran out).
 import type { Notification, View } from '../app/command';
 import { renderCard } from '../cards/render';
 import type { Conversation, Data } from '../store/schema';
@@ -18,12 +20,17 @@ interface Job {
   journalId?: string;
 }
 
+/** A send this instance took over from one that stopped: it may already have reached the platform. */
+type Claimed = Job & { takenOver?: boolean };
+
 export interface Outbox {
   deliver(notifications: Notification[]): Promise<void>;
   /** Resolves when nothing is queued or sending. */
   idle(): Promise<void>;
   resume(): Promise<void>;
   addSender(sender: Sender): void;
+  /** Stops the sweep (the bot is stopping), once a sweep under way has finished. */
+  stop(): Promise<void>;
 }
 
 export interface OutboxOptions {
@@ -31,6 +38,8 @@ export interface OutboxOptions {
   newId: () => string;
   maxAttempts?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** How often to look for sends and journalled notifications another instance left (0: only at start). */
+  sweepMs?: number;
 }
 
 export function createOutbox(store: Store, opts: OutboxOptions): Outbox {
@@ -81,7 +90,7 @@ export function createOutbox(store: Store, opts: OutboxOptions): Outbox {
     return [];
   }
 
-  function enqueue(job: Job): void {
+  function enqueue(job: Claimed): void {
     active++;
     const lane = lanes.get(job.conversationKey) ?? Promise.resolve();
     const next = lane.then(() => send(job)).finally(() => {
@@ -93,13 +102,24 @@ export function createOutbox(store: Store, opts: OutboxOptions): Outbox {
     lanes.set(job.conversationKey, next.catch(() => undefined));
   }
 
-  async function send(job: Job): Promise<void> {
+  async function send(job: Claimed): Promise<void> {
     for (let attempt = 1; ; attempt++) {
+      // Another instance took it over (this one stalled past its lease) or finished it: not ours to send.
+      if (!(await store.holdDelivery(job.id))) return;
       const conv = store.read().conversations.find((c) => c.key === job.conversationKey);
       const sender = conv && senders.get(conv.platform);
       if (!conv || !sender || conv.blocked) {
         await record(job.id, 'failed', { attempts: attempt - 1, error: conv?.blocked ? 'conversation blocked' : 'no such conversation' });
         return;
+      }
+      if (attempt === 1 && job.takenOver && !job.messageId && sender.wasPosted) {
+        // The instance that died may have posted it just before: found there, it is recorded, not sent again.
+        const posted = await sender.wasPosted(conv, job.id).catch(() => undefined);
+        if (posted) {
+          if (job.subject) await rememberPosted(job.subject, conv, posted.messageId);
+          await record(job.id, 'sent', { attempts: 0 });
+          return;
+        }
       }
       const wait = (lastSent.get(conv.key) ?? 0) + sender.minGapMs - Date.now();
       if (wait > 0) await sleep(wait);
@@ -109,7 +129,7 @@ export function createOutbox(store: Store, opts: OutboxOptions): Outbox {
         if (job.messageId) {
           await sender.update(conv, job.messageId, job.view, card);
         } else {
-          const { messageId } = await sender.post(conv, job.view, card);
+          const { messageId } = await sender.post(conv, job.view, card, job.id);
           if (job.subject) await rememberPosted(job.subject, conv, messageId);
         }
         await record(job.id, 'sent', { attempts: attempt });
@@ -142,16 +162,28 @@ export function createOutbox(store: Store, opts: OutboxOptions): Outbox {
   }
 
   async function deliver(notifications: Notification[]): Promise<void> {
-    const journalled: string[] = [];
-    for (const n of notifications) {
-      for (const job of await resolve(n)) {
-        await record(job.id, 'queued', { notification: job });
-        enqueue(job);
+    if (!notifications.length) return;
+    const resolved = await Promise.all(notifications.map(async (n) => ({ n, jobs: await resolve(n) })));
+    if (!resolved.some((r) => r.jobs.length || r.n.journalId)) return;
+    // One transaction hands journalled notifications over to the deliveries log: an entry another
+    // instance has already taken is gone from the journal, and is not queued twice.
+    const at = opts.now().toISOString();
+    const queued = await store.transact((d, logs) => {
+      const taken: Job[] = [];
+      for (const { n, jobs } of resolved) {
+        if (n.journalId) {
+          const i = d.outbox.findIndex((e) => e.id === n.journalId);
+          if (i < 0) continue;
+          d.outbox.splice(i, 1);
+        }
+        for (const job of jobs) {
+          logs.append('deliveries', { id: job.id, at, state: 'queued', attempts: 0, notification: job });
+          taken.push(job);
+        }
       }
-      if (n.journalId) journalled.push(n.journalId);
-    }
-    // Queued (or reaching no one): the deliveries log has them now, so the document can let go.
-    await clearJournal(journalled);
+      return taken;
+    });
+    queued.forEach(enqueue);
   }
 
   async function clearJournal(ids: string[]): Promise<void> {
@@ -162,6 +194,26 @@ export function createOutbox(store: Store, opts: OutboxOptions): Outbox {
     });
   }
 
+  /** Finishes what a stopped or dead instance left: its claimed sends, and journalled notifications never queued. */
+  async function resume(): Promise<void> {
+    for (const d of await store.claimAbandonedDeliveries()) enqueue({ ...(d.notification as Job), takenOver: true });
+    const left = store.read().outbox;
+    if (!left.length) return;
+    // Journalled notifications queued by a release before the hand-off was one transaction.
+    const queued = await store.queuedJournalIds(left.map((e) => e.id));
+    await deliver(left.filter((e) => !queued.has(e.id)).map((e) => ({ ...(e.notification as unknown as Notification), journalId: e.id })));
+    await clearJournal(left.filter((e) => queued.has(e.id)).map((e) => e.id));
+  }
+
+  let sweeping: NodeJS.Timeout | undefined;
+  let sweep: Promise<void> = Promise.resolve();
+  if (opts.sweepMs) {
+    sweeping = setInterval(() => {
+      sweep = sweep.then(() => store.refresh()).then(resume).catch((e) => console.warn(`[outbox] sweep failed: ${(e as Error).message}`));
+    }, opts.sweepMs);
+    sweeping.unref();
+  }
+
   return {
     addSender(sender) {
       senders.set(sender.platform, sender);
@@ -170,13 +222,10 @@ export function createOutbox(store: Store, opts: OutboxOptions): Outbox {
     idle() {
       return active === 0 ? Promise.resolve() : new Promise((r) => waiters.push(r));
     },
-    async resume() {
-      for (const d of await store.unfinishedDeliveries()) enqueue(d.notification as Job);
-      // Journalled notifications the last process committed but did not get to queue.
-      const left = store.read().outbox;
-      const queued = await store.queuedJournalIds(left.map((e) => e.id));
-      await deliver(left.filter((e) => !queued.has(e.id)).map((e) => ({ ...(e.notification as unknown as Notification), journalId: e.id })));
-      await clearJournal(left.filter((e) => queued.has(e.id)).map((e) => e.id));
+    resume,
+    async stop() {
+      if (sweeping) clearInterval(sweeping);
+      await sweep;
     },
   };
 }

@@ -97,6 +97,9 @@ async function openLocked(dataDir: string, unlock: () => Promise<void>): Promise
     responseCounts: () => counts,
     deliveries: async (q) => filterDeliveries(logs.deliveries.all(), q),
     unfinishedDeliveries: async () => unfinished(logs.deliveries.all()),
+    // One process per data directory: every unfinished send is this one's.
+    claimAbandonedDeliveries: async () => unfinished(logs.deliveries.all()),
+    holdDelivery: async () => true,
     queuedJournalIds: async (ids) => {
       const wanted = new Set(ids);
       return new Set(logs.deliveries.all().map(journalIdOf).filter((j): j is string => j !== undefined && wanted.has(j)));

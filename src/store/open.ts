@@ -5,8 +5,8 @@ import type { Config } from '../config';
 import { StoreError } from './errors';
 import { openSqlStore, type SqlStore } from './sql-store';
 
-export async function openStore(config: Pick<Config, 'dataDir' | 'databaseUrl' | 'databaseSchema' | 'pgliteTemplate'>): Promise<SqlStore> {
-  const store = await openSqlStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema, pgliteTemplate: config.pgliteTemplate });
+export async function openStore(config: Pick<Config, 'dataDir' | 'databaseUrl' | 'databaseSchema' | 'pgliteTemplate'> & Partial<Pick<Config, 'outboxLeaseMs'>>): Promise<SqlStore> {
+  const store = await openSqlStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, schema: config.databaseSchema, pgliteTemplate: config.pgliteTemplate, deliveryLeaseMs: config.outboxLeaseMs });
   // An empty database beside a JSON store from an earlier release: starting would seed over the trust's real data.
   const legacy = path.join(config.dataDir, 'db.json');
   if (store.version() === 0 && (await stat(legacy).then(() => true, () => false))) {

@@ -5,16 +5,19 @@
 // swapped in only once that has committed. Before each transaction, and on refresh(), an instance
 // reads the rows other instances changed since its snapshot (the change log), so none works on stale data.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Immer, current, enablePatches, isDraft } from 'immer';
+import { Immer, enablePatches } from 'immer';
 import { sql } from 'kysely';
 import { StoreError, describeIssue } from './errors';
 import { lockDataDir } from './lock';
 import { countResponses } from './log-queries';
 import { LOGS, type Data, type LogName, type LogRecord } from './schema';
 import { changesOf, isEmpty } from './sql/changes';
+import { claimAbandoned, mayStillSend, releaseAll, settleClaims, type Claimant } from './sql/claims';
 import { catchUp, currentVersion, loadDocument, pruneChangeLog, writeChanges } from './sql/document-rows';
+import { settleNewObjects, undraft, withDraftCloning } from './sql/drafts';
 import { openEngine, type EngineOptions } from './sql/engine';
 import * as logs from './sql/logs';
 import type { StagedLogs, Store } from './store';
@@ -22,6 +25,9 @@ import type { StagedLogs, Store } from './store';
 enablePatches();
 // No freezing: read() hands out the snapshot itself, and freezing 30,000 records after each change costs more than it guards.
 const immer = new Immer({ autoFreeze: false });
+
+/** A claim on a send lasts this long unrenewed; each attempt renews it. */
+export const DELIVERY_LEASE_MS = 60_000;
 
 /** De-duplication keys kept (most recent last). */
 export const MAX_PROCESSED = 5_000;
@@ -33,6 +39,8 @@ export interface SqlStoreOptions {
   databaseUrl?: string;
   schema?: string;
   pgliteTemplate?: string;
+  /** How long an instance's claim on a send lasts without renewal (another takes it over after). */
+  deliveryLeaseMs?: number;
 }
 
 export interface SqlStore extends Store {
@@ -70,15 +78,22 @@ export async function openSqlStore(opts: SqlStoreOptions): Promise<SqlStore> {
   }
   try {
     const engineOpts: EngineOptions = { pgliteDir: pgliteDir(opts.dataDir), pgliteTemplate: opts.pgliteTemplate, url: opts.databaseUrl, schema: opts.schema };
-    return await openWith(engineOpts, unlock);
+    return await openWith(engineOpts, unlock, opts.deliveryLeaseMs ?? DELIVERY_LEASE_MS);
   } catch (e) {
     await unlock();
     throw e;
   }
 }
 
-async function openWith(engineOpts: EngineOptions, unlock: () => Promise<void>): Promise<SqlStore> {
+async function openWith(engineOpts: EngineOptions, unlock: () => Promise<void>, leaseMs: number): Promise<SqlStore> {
   const engine = await openEngine(engineOpts);
+  const me: Claimant = { owner: randomUUID(), leaseMs };
+  // Embedded, this process is the only one: claims a dead process left are void, and restart finishes its sends at once.
+  if (engine.kind === 'pglite') await engine.run((db) => releaseAll(db));
+  const appendLogs = async (db: Parameters<typeof logs.appendLogs>[0], batch: Staged[]) => {
+    await logs.appendLogs(db, batch);
+    await settleClaims(db, batch, me);
+  };
   // The version first: rows committed while the document loads are read again at the first catch-up.
   let { version, snapshot, counts } = await engine.run(async (db) => ({ version: await currentVersion(db), snapshot: await loadDocument(db), counts: await logs.responseCounts(db) }));
   const dedupe = new AsyncLocalStorage<{ key: string; recorded: boolean }>();
@@ -94,7 +109,7 @@ async function openWith(engineOpts: EngineOptions, unlock: () => Promise<void>):
       const batch = pendingAppends;
       pendingAppends = [];
       try {
-        await engine.run((db) => db.transaction().execute((trx) => logs.appendLogs(trx, batch)));
+        await engine.run((db) => db.transaction().execute((trx) => appendLogs(trx, batch)));
         batch.forEach((b) => b.done());
       } catch (e) {
         const err = new StoreError('STORE_IO', `cannot append to ${[...new Set(batch.map((b) => b.name))].join(', ')}: ${(e as Error).message}`, 'Check the database, then try again.');
@@ -175,7 +190,7 @@ async function openWith(engineOpts: EngineOptions, unlock: () => Promise<void>):
             const changes = changesOf(before, after, patches);
             // The change, its audit entry and the command's key: one commit.
             const to = isEmpty(changes) ? version : await writeChanges(trx, changes);
-            if (staged.length) await logs.appendLogs(trx, staged);
+            if (staged.length) await appendLogs(trx, staged);
             if (to === version) return { result, after: before, to, recorded: false, staged };
             if (to % 1000 === 0) await pruneChangeLog(trx, to);
             return { result, after, to, recorded: recording, staged };
@@ -208,7 +223,7 @@ async function openWith(engineOpts: EngineOptions, unlock: () => Promise<void>):
     },
     async appendMany(name, records) {
       const batch = records.map((record, i) => validated(name, record, ` record ${i + 1}`));
-      await engine.run((db) => db.transaction().execute((trx) => logs.appendLogs(trx, batch)));
+      await engine.run((db) => db.transaction().execute((trx) => appendLogs(trx, batch)));
       if (name === 'surveyResponses') for (const b of batch) countResponses(counts, b.record as LogRecord<'surveyResponses'>);
     },
     count: (name) => engine.run((db) => logs.countLog(db, name)),
@@ -217,6 +232,8 @@ async function openWith(engineOpts: EngineOptions, unlock: () => Promise<void>):
     responseCounts: () => counts,
     deliveries: (q) => engine.run((db) => logs.queryDeliveries(db, q)),
     unfinishedDeliveries: () => engine.run((db) => logs.unfinishedDeliveries(db)),
+    claimAbandonedDeliveries: () => engine.run((db) => claimAbandoned(db, me)),
+    holdDelivery: (id) => engine.run((db) => mayStillSend(db, id, me)),
     queuedJournalIds: (ids) => engine.run((db) => logs.queuedJournalIds(db, ids)),
 
     async refresh() {
@@ -253,67 +270,4 @@ function validated<K extends LogName>(name: K, record: LogRecord<K>, which = '')
 export function rememberKey(draft: Data, key: string): void {
   draft.processed.push(key);
   if (draft.processed.length > MAX_PROCESSED) draft.processed.splice(0, draft.processed.length - MAX_PROCESSED);
-}
-
-/**
- * Workflows copy records out of their transaction with structuredClone, which cannot clone Immer's
- * proxies: while a callback runs (synchronously, so nothing else sees it) structuredClone first takes
- * the draft's current value.
- */
-function withDraftCloning<T>(fn: () => T): T {
-  const original = globalThis.structuredClone;
-  globalThis.structuredClone = ((value: unknown, options?: StructuredSerializeOptions) => original(undraft(value), options)) as typeof structuredClone;
-  try {
-    return fn();
-  } finally {
-    globalThis.structuredClone = original;
-  }
-}
-
-/** Immer's own key for a draft's state (public: Symbol.for). */
-const DRAFT_STATE = Symbol.for('immer-state');
-interface DraftState {
-  modified_: boolean;
-  base_: Record<PropertyKey, unknown>;
-  copy_: Record<PropertyKey, unknown> | null;
-}
-
-/**
- * A new object built from parts of the draft (`push({ ...draft.schools[0], id })`) holds drafts that
- * Immer, with freezing off, may revoke before it copies them when several new objects share one.
- * Before the recipe ends, walk what changed and replace such drafts by their current values.
- */
-function settleNewObjects(draft: unknown): void {
-  const state = (draft as Record<symbol, DraftState | undefined>)[DRAFT_STATE];
-  if (!state?.modified_ || !state.copy_) return;
-  const copy = state.copy_;
-  const base = state.base_;
-  const old = Array.isArray(copy) ? new Set(base as unknown as unknown[]) : undefined;
-  for (const key of Object.keys(copy)) {
-    const v = copy[key];
-    if (!v || typeof v !== 'object') continue;
-    if (isDraft(v)) settleNewObjects(v);
-    else if (old ? !old.has(v) : base[key] !== v) copy[key] = undraftDeep(v);
-  }
-}
-
-/** Replaces, in place, every draft inside a new plain object or array by its current value. */
-function undraftDeep(v: unknown): unknown {
-  if (isDraft(v)) return current(v);
-  if (!v || typeof v !== 'object') return v;
-  const o = v as Record<string, unknown>;
-  for (const k of Object.keys(o)) {
-    const x = o[k];
-    if (x && typeof x === 'object') o[k] = undraftDeep(x);
-  }
-  return v;
-}
-
-/** A transaction's result may hold parts of the draft, which Immer revokes when it finishes: hand back plain copies. */
-function undraft(v: unknown, depth = 0): unknown {
-  if (isDraft(v)) return current(v);
-  if (depth > 10 || !v || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.some((x) => x && typeof x === 'object') ? v.map((x) => undraft(x, depth + 1)) : v;
-  if (Object.getPrototypeOf(v) !== Object.prototype) return v;
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, undraft(x, depth + 1)]));
 }

@@ -55,6 +55,13 @@ export interface Store {
   deliveries(q?: DeliveryQuery): Promise<Delivery[]>;
   /** The sends whose latest record is 'queued': a restart finishes them. */
   unfinishedDeliveries(): Promise<Delivery[]>;
+  /**
+   * Claims for this instance the sends no live instance holds (queued by a process that died, or whose
+   * lease ran out), so that each is finished by exactly one instance.
+   */
+  claimAbandonedDeliveries(): Promise<Delivery[]>;
+  /** Renews this instance's claim on a send before an attempt: false when another instance holds it or it is finished. */
+  holdDelivery(id: string): Promise<boolean>;
   /** Which of these journal ids have been queued as deliveries. */
   queuedJournalIds(ids: readonly string[]): Promise<Set<string>>;
   /** Catches up with changes other instances committed (a no-op when nothing changed). */

@@ -50,6 +50,8 @@ type Failure = { status: 429; retryAfter: number } | { error: string };
 export interface FakeSlack {
   url: string;
   calls: SlackCall[];
+  /** Every message posted (chat.postMessage accepted), oldest first. */
+  messages: PostedMessage[];
   /** Calls of one Web API method (or 'respond' for response_url posts). */
   of(method: string): SlackCall[];
   failNext(method: string, failure: Failure): void;
@@ -67,10 +69,21 @@ export type Directory = Record<string, string>;
 export interface FakeSlackOptions {
   /** Answer 429 to chat.postMessage past a channel's rate (default true). */
   rateLimits?: boolean;
+  /** How long chat.postMessage takes to answer; the message is in the channel from the start, as on Slack. */
+  postLatencyMs?: number;
+}
+
+/** A message in a channel, as conversations.history gives it back. */
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
 export async function startFakeSlack(users: Directory, opts: FakeSlackOptions = {}): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
+  const messages: PostedMessage[] = [];
   const failures = new Map<string, Failure[]>();
   let ts = 1_700_000_000;
   /** Per channel: tokens left in the bucket and when it was last filled. */
@@ -95,8 +108,17 @@ export async function startFakeSlack(users: Directory, opts: FakeSlackOptions = 
     switch (method) {
       case 'auth.test':
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001', user: 'improvement-bot' };
-      case 'chat.postMessage':
-        return { ok: true, channel: b.channel, ts: `${ts++}.000100`, message: { text: b.text } };
+      case 'chat.postMessage': {
+        const m: PostedMessage = { channel: b.channel, ts: `${ts++}.000100`, text: b.text, ...(b.metadata ? { metadata: b.metadata } : {}) };
+        messages.push(m);
+        return { ok: true, channel: b.channel, ts: m.ts, message: { text: b.text } };
+      }
+      case 'conversations.history': {
+        // Newest first; metadata only when asked for (include_all_metadata).
+        const withMeta = String(b.include_all_metadata) === 'true';
+        const found = messages.filter((m) => m.channel === b.channel).reverse().slice(0, Number(b.limit ?? 100));
+        return { ok: true, messages: found.map(({ channel: _c, metadata, ...m }) => ({ type: 'message', ...m, ...(withMeta && metadata ? { metadata } : {}) })), has_more: false };
+      }
       case 'chat.update':
         return { ok: true, channel: b.channel, ts: b.ts };
       case 'views.open':
@@ -162,6 +184,8 @@ export async function startFakeSlack(users: Directory, opts: FakeSlackOptions = 
       if (wait) return ratelimited(wait);
     }
     const out = fail ? { ok: false, error: fail.error } : answer(method, body);
+    if (method === 'chat.postMessage' && opts.postLatencyMs) await new Promise((r) => setTimeout(r, opts.postLatencyMs));
+    if (res.destroyed) return;
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(out));
   });
@@ -171,6 +195,7 @@ export async function startFakeSlack(users: Directory, opts: FakeSlackOptions = 
   const fakeSlack: FakeSlack = {
     url,
     calls,
+    messages,
     of: (method) => calls.filter((c) => c.method === method),
     failNext(method, failure) {
       failures.set(method, [...(failures.get(method) ?? []), failure]);

@@ -21,7 +21,7 @@ const listAfter = (key: string) => {
 describe('Slack app manifest', () => {
   it('asks for exactly the bot scopes the adapter uses, each with its reason', () => {
     const scopes = listAfter('bot');
-    expect(scopes.map((s) => s.item).sort()).toEqual(['chat:write', 'commands', 'im:history', 'im:write', 'users:read', 'users:read.email']);
+    expect(scopes.map((s) => s.item).sort()).toEqual(['channels:history', 'chat:write', 'commands', 'groups:history', 'im:history', 'im:write', 'users:read', 'users:read.email']);
     for (const s of scopes) expect(s.why.length).toBeGreaterThan(10);
   });
 

@@ -55,11 +55,19 @@ export function createSlackSender(client: WebClient, store: Store, forms: SlackF
     platform: 'slack',
     // chat.postMessage allows about one message a second per channel.
     minGapMs: 1000,
-    async post(conv, view: View, card: AdaptiveCard) {
+    async post(conv, view: View, card: AdaptiveCard, deliveryId?: string) {
       const channel = channelOf(conv);
       const msg = await prepare(card);
-      const res = await call(() => sendOrSayRefused(view, msg, (m) => client.chat.postMessage({ channel, text: m.text, blocks: m.blocks as never })));
+      const metadata = deliveryId ? { event_type: DELIVERY_EVENT, event_payload: { delivery: deliveryId } } : undefined;
+      const res = await call(() => sendOrSayRefused(view, msg, (m) => client.chat.postMessage({ channel, text: m.text, blocks: m.blocks as never, ...(metadata ? { metadata } : {}) })));
       return { messageId: messageIdOf(res.channel ?? channel, res.ts!) };
+    },
+    async wasPosted(conv, deliveryId) {
+      const channel = channelOf(conv);
+      // The bot's latest messages there: a send cut short is among the newest.
+      const res = await call(() => client.conversations.history({ channel, limit: 100, include_all_metadata: true }));
+      const found = res.messages?.find((m) => m.metadata?.event_type === DELIVERY_EVENT && (m.metadata.event_payload as { delivery?: unknown } | undefined)?.delivery === deliveryId);
+      return found?.ts ? { messageId: messageIdOf(channel, found.ts) } : undefined;
     },
     async update(_conv, messageId, view, card) {
       const [channel, ts] = messageId.split('|');
@@ -80,6 +88,10 @@ export function createSlackSender(client: WebClient, store: Store, forms: SlackF
     },
   };
 }
+
+
+/** Slack message metadata naming the delivery a message carries (read back after a crash). */
+const DELIVERY_EVENT = 'improvement_bot_delivery';
 
 /** Runs a Web API call, turning Slack's errors into DeliveryErrors. */
 async function call<T>(fn: () => Promise<T>): Promise<T> {

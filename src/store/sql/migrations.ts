@@ -88,6 +88,18 @@ const m0001: Migration = {
   },
 };
 
-export const MIGRATIONS: Record<string, Migration> = { '0001_tables': m0001 };
+/** Which instance is sending each unfinished delivery, until when: one sender per message across instances. */
+const m0002: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('delivery_claims')
+      .addColumn('delivery_id', 'text', (c) => c.primaryKey())
+      .addColumn('owner', 'text', (c) => c.notNull())
+      .addColumn('until', 'timestamptz', (c) => c.notNull())
+      .execute();
+  },
+};
+
+export const MIGRATIONS: Record<string, Migration> = { '0001_tables': m0001, '0002_delivery_claims': m0002 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -71,6 +71,7 @@ export interface Database {
   audit: AuditRow;
   survey_responses: SurveyResponseRow;
   deliveries: DeliveryRow;
+  delivery_claims: { delivery_id: string; owner: string; until: Date | string };
   /** One row: bumped by every commit that changes the document. */
   store_version: { id: number; version: BigIntCol };
   /** What each commit changed, so other instances catch up on those rows only. */
