@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../src/config';
 import { seedDemoTrust } from '../src/seed/demo-trust';
 import { openStore } from '../src/store/open';
+import { loadOrCreateSecret } from '../src/store/secret';
 import { UsageError, runCli } from './cli';
 
 runCli(async () => {
@@ -15,6 +16,10 @@ runCli(async () => {
       // The demo seed writes a whole trust; it would replace schools or people imported without one.
       throw new UsageError(`${config.dataDir} has ${before.schools.length} school(s) and ${before.people.length} people but no trust: not seeding the demo over them. Use an empty DATA_DIR.`);
     }
+    // The demo's survey answers are stored with it, and the bot refuses to start with answers but no
+    // survey key (STORE_KEY_MISSING): write the key first, as the bot's own first start does. Only when
+    // seeding: a trust already there keeps whatever key it has (or has not), which start-up checks.
+    if (!before.trust) await loadOrCreateSecret(config.dataDir);
     const seeded = await seedDemoTrust(store, { now: new Date(), timeZone: config.timeZone, newId: randomUUID, local: config.localMode });
     const d = store.read();
     if (seeded) {

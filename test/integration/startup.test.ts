@@ -144,3 +144,26 @@ describe('start-up on a fresh DATA_DIR, then again on the same one', () => {
     await after.close();
   });
 });
+
+describe('npm run seed:demo, then npm start', () => {
+  it('starts on the seeded DATA_DIR: the demo\'s survey answers come with their survey key', { timeout: 300_000 }, async () => {
+    const dir = await tempDir();
+    const template = await pgliteTemplate();
+    const seed = start({ DATA_DIR: dir, PGLITE_TEMPLATE: template }, 'scripts/seed-demo.ts');
+    expect(await seed.exited).toBe(0);
+    expect(seed.out.stdout).toMatch(/^Seeded the demo trust ".*" into /);
+
+    const port = await freePort();
+    const bot = start({ DATA_DIR: dir, PORT: String(port), PGLITE_TEMPLATE: template });
+    // Refused, it would exit 1 with STORE_KEY_MISSING before listening.
+    const healthy = waitHealthy(port, 120_000);
+    healthy.catch(() => undefined);
+    const refused = bot.exited.then((code) => ({ exited: code, stderr: bot.out.stderr }));
+    expect(await Promise.race([healthy, refused])).toEqual({ status: 200, body: { status: 'ok' } });
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    expect(bot.out.stderr).toBe('');
+    // The key the answers were stored under, kept by the start.
+    expect(await readFile(path.join(dir, 'survey.key'), 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
+  });
+});
