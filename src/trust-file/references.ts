@@ -106,6 +106,12 @@ export function checkReferences(data: TrustFileData, ctx: Ctx): void {
     duplicates(round.byPhase, (p) => p.phase, (i) => ['round', 'byPhase', i, 'phase'], 'phase', ctx);
   }
 
+  const d = data.disputes;
+  d?.raisedBy.forEach((r, i) => {
+    if (!roles.has(r)) ctx.addIssue({ code: 'custom', path: ['disputes', 'raisedBy', i], message: `"${r}" is not a role of this trust: use one of ${list(roles)}, or add it under roles` });
+  });
+  if (d?.decidedBy !== undefined && !roles.has(d.decidedBy)) ctx.addIssue({ code: 'custom', path: ['disputes', 'decidedBy'], message: `decidedBy "${d.decidedBy}" is not a role of this trust: use one of ${list(roles)}, or add it under roles` });
+
   // Forums and surveys.
   duplicates(data.forums, (f) => f.id, (i) => ['forums', i, 'id'], 'forum id', ctx);
   data.forums.forEach((f, i) =>

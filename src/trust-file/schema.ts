@@ -180,18 +180,21 @@ export const SurveySchema = z.strictObject({
     .default([]),
 });
 
-/** Reviews done to a school and returns made by one, trust-wide whatever its category. */
+/** The quality-assurance calendar whatever a school's category: reviews done to a school, returns made by one, reports the trust makes, meetings. */
 export const CalendarItemSchema = shorthand(
   'what',
   z.strictObject({
     what: text,
-    type: z.enum(['review', 'return', 'meeting']).default('review'),
+    type: z.enum(['review', 'return', 'report', 'meeting']).default('review'),
     lead: text.optional(),
     cadence: cadence.optional(),
     term: z.enum(['autumn', 'spring', 'summer']).optional(),
     note: text.optional(),
   }),
 );
+
+/** When a school disagrees with its category: who may raise it and whose decision is final. */
+export const DisputesSchema = z.strictObject({ raisedBy: z.array(id).default([]), decidedBy: id.optional() });
 
 export const TrustFileFields = z.strictObject({
     name: text,
@@ -205,6 +208,7 @@ export const TrustFileFields = z.strictObject({
     forums: z.array(ForumSchema).default([]),
     surveys: z.array(SurveySchema).default([]),
     calendar: z.array(CalendarItemSchema).default([]),
+    disputes: DisputesSchema.optional(),
 });
 /** The file as written, once each field is checked on its own. */
 export type TrustFileData = z.output<typeof TrustFileFields>;

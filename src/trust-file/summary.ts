@@ -36,7 +36,7 @@ export function summarise(trust: TrustFile): string {
     const all = [...fw.categories].sort((a, b) => a.rank - b.rank).map((c) => ({ c, overlay: false }));
     if (fw.overlay) all.push({ c: fw.overlay, overlay: true });
     for (const { c, overlay } of all) {
-      const who = c.decidedBy ? `decided by ${roleLabel.get(c.decidedBy) ?? c.decidedBy}` : 'decided at the risk meeting';
+      const who = c.decidedBy ? `decided by ${roleLabel.get(c.decidedBy) ?? c.decidedBy}` : 'no approval named';
       const dur = c.expectedDuration ? `, ${c.expectedDuration}` : '';
       out.push(`  ${overlay ? 'overlay' : c.rank} ${c.label} (${c.short}, ${c.colour}${dur}): ${who}`);
       const cad = [...cadenced(c.support), ...cadenced(c.reviews), ...cadenced(c.actions)];
@@ -54,6 +54,8 @@ export function summarise(trust: TrustFile): string {
   else if (r.byPhase.length) out.push(`Round: annual, by phase: ${r.byPhase.map((p) => `${p.phase} in ${MONTHS[p.month - 1]}`).join(', ')}`);
   else out.push(`Round: annual${r.month ? ` in ${MONTHS[r.month - 1]}` : ''}`);
 
+  const d = trust.disputes;
+  if (d) out.push(`Disputes: raised by ${d.raisedBy.map((x) => roleLabel.get(x) ?? x).join(' or ') || 'anyone'}, decided by ${d.decidedBy ? (roleLabel.get(d.decidedBy) ?? d.decidedBy) : 'no one named'}`);
   out.push(`Roles: ${trust.roles.map((x) => `${x.label}${x.scope === 'trust' ? '' : ` (${x.scope})`}`).join(', ')}`);
   if (trust.planStrands.length) out.push(`Plan strands: ${trust.planStrands.join(', ')}`);
   if (trust.forums.length) out.push(`Forums: ${trust.forums.map((f) => `${f.name} (${cadenceText(f.cadence)})`).join('; ')}`);
