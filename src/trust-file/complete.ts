@@ -57,5 +57,5 @@ export function completeTrustFile(data: TrustFileData) {
     const known = KNOWN_ROLES[id] ?? KNOWN_ROLES[r?.like ?? ''];
     return { id, label: r?.label ?? known!.label, scope: r?.scope ?? known!.scope, like: r?.like ?? id, declared: r !== undefined };
   });
-  return { ...data, framework, questions, questionsDefaulted: !written && !!fw, round, roles };
+  return { ...data, framework, questions, questionsDefaulted: !written && !!fw, round, roundDefaulted: !data.round && !!fw, roles };
 }

@@ -114,11 +114,14 @@ export function checkReferences(data: TrustFileData, ctx: Ctx): void {
 
   // Forums and surveys.
   duplicates(data.forums, (f) => f.id, (i) => ['forums', i, 'id'], 'forum id', ctx);
-  data.forums.forEach((f, i) =>
+  data.forums.forEach((f, i) => {
     f.invite.forEach((r, j) => {
       if (!roles.has(r)) ctx.addIssue({ code: 'custom', path: ['forums', i, 'invite', j], message: `"${r}" is not a role of this trust: invite one of ${list(roles)}` });
-    }),
-  );
+    });
+    f.expectedFor.forEach((c, j) => {
+      if (!categoryIds.has(c)) ctx.addIssue({ code: 'custom', path: ['forums', i, 'expectedFor', j], message: `"${c}" is not a category of the framework: use one of ${list(categoryIds)}` });
+    });
+  });
   duplicates(data.surveys, (s) => s.id, (i) => ['surveys', i, 'id'], 'survey id', ctx);
   data.surveys.forEach((s, i) =>
     s.questions.forEach((q, j) => {

@@ -162,6 +162,8 @@ export const ForumSchema = z.strictObject({
   /** Roles invited by the bot. */
   invite: z.array(id).default([]),
   purpose: texts,
+  /** Categories whose schools are expected to attend. */
+  expectedFor: z.array(id).default([]),
 });
 
 export const SURVEY_AUDIENCES = ['staff', 'pupils', 'parents', 'stakeholders', 'governors'] as const;

@@ -14,7 +14,7 @@ function counts(values: readonly string[]): string {
 function cadenced(items: readonly PackageItem[]): string[] {
   return items
     .filter((i) => i.cadence || i.times !== undefined)
-    .map((i) => `${i.what} (${[i.cadence?.text, i.times !== undefined ? `x ${i.times}` : undefined].filter(Boolean).join(', ')})`);
+    .map((i) => `${i.what} (${[i.cadence?.text, i.times !== undefined ? `x ${i.times}` : undefined, i.allocation].filter(Boolean).join(', ')})`);
 }
 
 const cadenceText = (c: Cadence | undefined) => (c ? c.text : 'no cadence given');
@@ -50,7 +50,7 @@ export function summarise(trust: TrustFile): string {
 
   const r = trust.round;
   if (!r) out.push('Round: none');
-  else if (r.cadence !== 'annual') out.push(`Round: ${r.cadence}`);
+  else if (r.cadence !== 'annual') out.push(`Round: ${r.cadence}${trust.roundDefaulted ? ' (the default: the file names none)' : ''}`);
   else if (r.byPhase.length) out.push(`Round: annual, by phase: ${r.byPhase.map((p) => `${p.phase} in ${MONTHS[p.month - 1]}`).join(', ')}`);
   else out.push(`Round: annual${r.month ? ` in ${MONTHS[r.month - 1]}` : ''}`);
 
@@ -58,7 +58,7 @@ export function summarise(trust: TrustFile): string {
   if (d) out.push(`Disputes: raised by ${d.raisedBy.map((x) => roleLabel.get(x) ?? x).join(' or ') || 'anyone'}, decided by ${d.decidedBy ? (roleLabel.get(d.decidedBy) ?? d.decidedBy) : 'no one named'}`);
   out.push(`Roles: ${trust.roles.map((x) => `${x.label}${x.scope === 'trust' ? '' : ` (${x.scope})`}`).join(', ')}`);
   if (trust.planStrands.length) out.push(`Plan strands: ${trust.planStrands.join(', ')}`);
-  if (trust.forums.length) out.push(`Forums: ${trust.forums.map((f) => `${f.name} (${cadenceText(f.cadence)})`).join('; ')}`);
+  if (trust.forums.length) out.push(`Forums: ${trust.forums.map((f) => `${f.name} (${cadenceText(f.cadence)}${f.expectedFor.length ? `; expected: ${f.expectedFor.join(', ')}` : ''})`).join('; ')}`);
   if (trust.surveys.length) out.push(`Surveys: ${trust.surveys.map((x) => `${x.title} (${x.audience}, ${cadenceText(x.cadence)})`).join('; ')}`);
   if (trust.calendar.length) out.push(`Calendar: ${trust.calendar.map((c) => `${c.what} (${[c.cadence?.text, c.term].filter(Boolean).join(', ') || 'no cadence given'})`).join('; ')}`);
   return out.join('\n');
