@@ -1,5 +1,5 @@
 // Store failures carry a code and a hint for the operator; the data on disk is never touched by a failed load.
-export type StoreErrorCode = 'STORE_CORRUPT' | 'STORE_FUTURE_VERSION' | 'STORE_INVALID' | 'STORE_IO' | 'STORE_CLOSED' | 'STORE_LOCKED' | 'STORE_NOT_MIGRATED' | 'STORE_MISSING' | 'STORE_KEY_MISSING';
+export type StoreErrorCode = 'STORE_CORRUPT' | 'STORE_FUTURE_VERSION' | 'STORE_INVALID' | 'STORE_IO' | 'STORE_CLOSED' | 'STORE_LOCKED' | 'STORE_NOT_MIGRATED' | 'STORE_MISSING' | 'STORE_KEY_MISSING' | 'STORE_UNREACHABLE';
 
 export class StoreError extends Error {
   constructor(

@@ -1,7 +1,7 @@
 // Start-up as an operator sees it: `npm start` runs `tsx src/main.ts`; we spawn exactly that, with
 // DATA_DIR and PORT set, and check the exit code, what is printed and what is left on disk.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -84,6 +84,19 @@ describe('start-up refusals: exit 1 with one clear line', () => {
     expect(await run.exited).toBe(1);
     expect(lines(run.out.stderr)).toEqual([expect.stringMatching(/^Store error \(STORE_CORRUPT\): .*survey\.key is not a 32-byte hex key/)]);
     expect(await readFile(path.join(dir, 'survey.key'), 'utf8')).toBe('not a key\n');
+  });
+
+  it('a database server that is down is said as that, with no password and nothing written', async () => {
+    const dir = await tempDir();
+    const closed = await freePort();
+    const run = start({ DATA_DIR: dir, PORT: String(await freePort()), DATABASE_URL: `postgres://bot:s3cret-pw@127.0.0.1:${closed}/improvement` });
+    expect(await run.exited).toBe(1);
+    expect(lines(run.out.stderr)).toEqual([
+      `Store error (STORE_UNREACHABLE): cannot reach the database at 127.0.0.1:${closed} (connect ECONNREFUSED 127.0.0.1:${closed}). ` +
+        'Check that PostgreSQL is running and DATABASE_URL is right; nothing was changed.',
+    ]);
+    expect(run.out.stderr).not.toContain('s3cret-pw');
+    expect(await readdir(dir)).toEqual([]);
   });
 
   it('a wrong environment value names the variable', async () => {

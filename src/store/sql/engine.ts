@@ -104,11 +104,14 @@ async function openPglite(dir: string, template?: string): Promise<Engine> {
 
 async function openPostgres(url: string, schema?: string): Promise<Engine> {
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new StoreError('STORE_INVALID', `schema name ${schema} is not a plain identifier`, 'Use lower-case letters, digits and _.');
-  if (schema) {
-    const admin = new pg.Client({ connectionString: url });
-    await connect(admin, url);
-    await admin.query(`create schema if not exists ${schema}`);
-    await admin.end();
+  // Connect once before anything else: a server that is down (or a wrong URL) is said as that, not
+  // as a migration failing on a database that may be damaged.
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  await connect(probe);
+  try {
+    if (schema) await probe.query(`create schema if not exists ${schema}`);
+  } finally {
+    await probe.end().catch(() => undefined);
   }
   const pool = new pg.Pool({ connectionString: url, max: 8, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -122,11 +125,26 @@ async function openPostgres(url: string, schema?: string): Promise<Engine> {
   };
 }
 
-async function connect(client: pg.Client, url: string): Promise<void> {
+/** How long the first connection may take before the server is said to be out of reach. */
+const CONNECT_TIMEOUT_MS = 15_000;
+
+/** Connects `client`, or refuses with STORE_UNREACHABLE naming the server (host and port: never the password). */
+async function connect(client: pg.Client): Promise<void> {
+  const started = Date.now();
   try {
     await client.connect();
   } catch (e) {
-    throw new StoreError('STORE_IO', `cannot reach the database at ${redact(url)}: ${(e as Error).message}`, 'Check DATABASE_URL and that the server is running.');
+    const where = `${client.host}:${client.port}`;
+    const err = e as Error & { code?: string };
+    // pg says "Connection terminated unexpectedly" when its own timeout gives up; Node gives an
+    // AggregateError with no message when every address of a name refused.
+    const timedOut = Date.now() - started >= CONNECT_TIMEOUT_MS;
+    const reason = timedOut ? `no answer within ${CONNECT_TIMEOUT_MS / 1000} s` : err.message || err.code || String(e);
+    if (e instanceof pg.DatabaseError) {
+      // The server answered and said no: a wrong user, password or database name.
+      throw new StoreError('STORE_UNREACHABLE', `the database at ${where} refused the connection: ${reason}`, 'Check the user, password and database name in DATABASE_URL; nothing was changed.');
+    }
+    throw new StoreError('STORE_UNREACHABLE', `cannot reach the database at ${where} (${reason})`, 'Check that PostgreSQL is running and DATABASE_URL is right; nothing was changed.');
   }
 }
 
