@@ -11,8 +11,8 @@ const t = useTestBot();
 const SAY = { as: 'amira', conversation: 'local:person:amira', text: 'approvals' };
 
 /** A raw request, so that Host and Origin are whatever an attacker's page would send. */
-function raw(method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
-  const url = new URL(t.url);
+function raw(method: string, path: string, headers: Record<string, string>, body?: string, base = t.url): Promise<{ status: number; body: string }> {
+  const url = new URL(base);
   return new Promise((resolve, reject) => {
     const req = http.request({ host: url.hostname, port: url.port, method, path, headers }, (res) => {
       let text = '';
@@ -66,6 +66,53 @@ describe('the playground answers only its own page, on this machine', () => {
     const pg = await playgroundSession(t.url);
     const ok = await raw('POST', '/playground/api/say', { 'content-type': 'application/json', 'x-playground-token': pg.token, host: new URL(t.url).host, origin: t.url }, JSON.stringify({ ...SAY, text: 'help' }));
     expect(ok.status).toBe(200);
+  });
+});
+
+/** What reverse proxies add when they pass a request on: nginx's usual proxy_set_header lines, RFC 7239, others'. */
+const PROXIED: Record<string, string>[] = [
+  { 'x-forwarded-for': '203.0.113.7' },
+  { 'x-real-ip': '203.0.113.7' },
+  { 'x-forwarded-host': 'bot.example.org' },
+  { forwarded: 'for=203.0.113.7;host=bot.example.org;proto=https' },
+  { 'x-forwarded-proto': 'https' },
+];
+
+/** The playground's own page's request, as a proxy on this machine that rewrites Host to loopback passes it on. */
+async function throughProxy(base: string, proxied: Record<string, string>, text: string) {
+  const pg = await playgroundSession(base);
+  const host = new URL(base).host;
+  const own = { host, origin: `http://${host}`, 'x-playground-token': pg.token };
+  return {
+    page: await raw('GET', '/', { host, ...proxied }, undefined, base),
+    messages: await raw('GET', '/playground/api/messages?as=amira&conversation=local:person:amira', { ...own, ...proxied }, undefined, base),
+    say: await raw('POST', '/playground/api/say', { ...own, 'content-type': 'application/json', ...proxied }, JSON.stringify({ ...SAY, text }), base),
+  };
+}
+
+describe('behind a reverse proxy that sends Host: 127.0.0.1 (nginx\'s default)', () => {
+  it('refuses every request a proxy says it passed on, the page and the API alike, and acts for no one', async () => {
+    const pg = await playgroundSession(t.url);
+    const amirasMessages = async () => ((await (await pg.get('/playground/api/messages?as=amira&conversation=local:person:amira')).json()) as { messages: unknown[] }).messages.length;
+    const [before, shown] = [await auditCount(), await amirasMessages()];
+    for (const proxied of PROXIED) {
+      const r = await throughProxy(t.url, proxied, 'approvals');
+      for (const [what, res] of Object.entries(r)) {
+        expect(res.status, `${what} with ${Object.keys(proxied)[0]}`).toBe(403);
+        expect(JSON.parse(res.body), what).toEqual({ error: 'The playground answers on localhost only, not through a proxy.' });
+      }
+    }
+    expect(await auditCount()).toBe(before);
+    expect(await amirasMessages()).toBe(shown);
+  });
+
+  describe('with PLAYGROUND_PUBLIC=1, the operator\'s choice', () => {
+    const open = useTestBot({ env: { PLAYGROUND_PUBLIC: '1' } });
+    it('answers through the proxy', async () => {
+      const r = await throughProxy(open.url, { 'x-forwarded-for': '203.0.113.7', 'x-real-ip': '203.0.113.7' }, 'help');
+      expect([r.page.status, r.messages.status, r.say.status]).toEqual([200, 200, 200]);
+      expect(JSON.parse(r.messages.body)).toHaveProperty('messages');
+    });
   });
 });
 

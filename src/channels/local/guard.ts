@@ -1,5 +1,6 @@
 // The playground lets whoever uses it act as anyone, so it answers only the page it served, on this
-// machine: the Host must be a loopback name (a DNS-rebinding page has its own host name), an Origin
+// machine: the Host must be a loopback name (a DNS-rebinding page has its own host name), no reverse
+// proxy may have passed it on (Forwarded, X-Forwarded-*, X-Real-IP; unless PLAYGROUND_PUBLIC=1), an Origin
 // when sent must be the playground's own (a cross-site form or fetch has another), and every API call
 // carries the token written into that page (another site cannot read it) with a JSON body (a
 // "simple" cross-site POST cannot set either without a CORS preflight, which is never granted).
@@ -9,6 +10,9 @@ import { isLoopbackHost } from '../../config';
 import { sendJson } from '../../server';
 
 export const TOKEN_HEADER = 'x-playground-token';
+
+/** Whether a reverse proxy says it passed the request on (RFC 7239 Forwarded, X-Forwarded-*, X-Real-IP); a browser sends none of them. */
+const viaProxy = (req: http.IncomingMessage) => Object.keys(req.headers).some((h) => h === 'forwarded' || h === 'x-real-ip' || h.startsWith('x-forwarded-'));
 
 export interface Guard {
   /** Written into the page; the page sends it back with every API call. */
@@ -31,6 +35,9 @@ export function createGuard(publicMode: boolean): Guard {
       const host = req.headers.host ?? '';
       const hostname = host.replace(/:\d+$/, '');
       if (!publicMode && !isLoopbackHost(hostname)) return refuse(res, 403, 'The playground answers on localhost only.');
+      // A reverse proxy on this machine passes the Host check (nginx sends its upstream's, 127.0.0.1),
+      // but anyone who reaches the proxy would be acting through it: such a request says so in these headers.
+      if (!publicMode && viaProxy(req)) return refuse(res, 403, 'The playground answers on localhost only, not through a proxy.');
       const origin = req.headers.origin;
       if (origin !== undefined && origin !== `http://${host}` && origin !== `https://${host}`) return refuse(res, 403, 'Not from the playground page.');
       if (kind === 'page') return true;
