@@ -14,6 +14,7 @@ runCli(async () => {
   const result = await readTrustFile(file);
   if (!result.ok) {
     for (const p of result.problems) console.error(formatProblem(file, p));
+    if (result.pending) console.error(result.pending);
     throw new UsageError(`${file}: ${result.problems.length} problem${result.problems.length > 1 ? 's' : ''}; nothing was changed. The format is in docs/trust-file.md.`);
   }
   console.log(`${file}: valid\n${summarise(result.trust)}`);

@@ -54,7 +54,7 @@ export function allowed(s: Schema | undefined): string {
     }
     case 'string': {
       const pattern = (d.checks as { _zod: { def: { format?: string } } }[] | undefined)?.some((c) => c._zod.def.format === 'regex');
-      return pattern ? 'an id: lower-case letters, digits and hyphens (e.g. "repair", "director-of-qa")' : 'text';
+      return pattern ? 'an id: lower-case letters, digits and hyphens (e.g. "repair", "director-of-qa")' : 'some text';
     }
     case 'union':
       return (d.options as Schema[]).map(allowed).join(', or ');
@@ -79,7 +79,7 @@ export function explain(issue: z.core.$ZodIssue, root: Schema, field: string): s
       return `${issue.keys.map((k) => `"${k}"`).join(', ')} ${issue.keys.length > 1 ? 'are not fields' : 'is not a field'} here: the fields are ${fields.join(', ')}`;
     }
     case 'invalid_type':
-      if (input === undefined) return `${field} is missing: it is required, ${allowed(at)}`;
+      if (input === undefined) return `${field} is missing: it is required (${allowed(at)})`;
       return `${field} is ${shown(input)}: it must be ${allowed(at)}`;
     case 'invalid_value':
       return `${shown(input)} is not allowed for ${field}: use one of ${issue.values.map(String).join(', ')}`;

@@ -13,7 +13,10 @@ export interface TrustFileProblem {
   message: string;
 }
 
-export type TrustFileResult = { ok: true; trust: TrustFile } | { ok: false; problems: TrustFileProblem[] };
+export type TrustFileResult =
+  | { ok: true; trust: TrustFile }
+  /** `pending`: what is checked only once these problems are put right. */
+  | { ok: false; problems: TrustFileProblem[]; pending?: string };
 
 export class TrustFileError extends Error {
   constructor(
@@ -62,10 +65,8 @@ export function readTrustFileText(text: string): TrustFileResult {
   });
   problems.sort((a, b) => a.line - b.line);
   // The checks across fields (ranks, deciders, categories a question names) run on a file whose fields are sound.
-  if (!parsed.error.issues.some((i) => i.code === 'custom' && !['cadence', 'month'].includes(i.message))) {
-    problems.push({ field: '', line: problems[problems.length - 1]?.line ?? 1, message: 'once these are put right, the checks across fields (ranks, deciders, categories a question names) run too' });
-  }
-  return { ok: false, problems };
+  const crossChecked = parsed.error.issues.some((i) => i.code === 'custom' && !['cadence', 'month'].includes(i.message));
+  return { ok: false, problems, ...(crossChecked ? {} : { pending: 'Once these are put right, the checks across fields run too (ranks, deciders, categories a question names, hubs).' }) };
 }
 
 export async function readTrustFile(file: string): Promise<TrustFileResult> {
