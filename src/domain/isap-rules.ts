@@ -55,11 +55,15 @@ export function extensionDeciders(schoolDays: number, settings: TrustSettings): 
 }
 
 /** Overdue first (most overdue first), then by due date, then by title. */
+const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
 export function byUrgency(today: string) {
   return (a: IsapAction, b: IsapAction): number => {
     const ao = isOverdue(a, today) ? 0 : 1;
     const bo = isOverdue(b, today) ? 0 : 1;
-    return ao - bo || a.due.localeCompare(b.due) || a.title.localeCompare(b.title);
+    // Plain string order: ISO dates sort as dates, and the title only breaks ties. (localeCompare over
+    // the 7,500 overdue actions of a 1,000-school trust took most of the view's time.)
+    return ao - bo || cmp(a.due, b.due) || cmp(a.title, b.title);
   };
 }
 

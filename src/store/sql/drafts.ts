@@ -35,12 +35,26 @@ export function settleNewObjects(draft: unknown): void {
   if (!state?.modified_ || !state.copy_) return;
   const copy = state.copy_;
   const base = state.base_;
-  const old = Array.isArray(copy) ? new Set(base as unknown as unknown[]) : undefined;
+  if (Array.isArray(copy)) return settleArray(copy, base as unknown as unknown[]);
   for (const key of Object.keys(copy)) {
     const v = copy[key];
     if (!v || typeof v !== 'object') continue;
     if (isDraft(v)) settleNewObjects(v);
-    else if (old ? !old.has(v) : base[key] !== v) copy[key] = undraftDeep(v);
+    else if (base[key] !== v) copy[key] = undraftDeep(v);
+  }
+}
+
+/**
+ * Arrays of tens of thousands of records (ISAP actions at 1,000 schools) change one element at a
+ * time: compare by position first, and build the set of old elements only when one has moved.
+ */
+function settleArray(copy: unknown[], base: unknown[]): void {
+  let old: Set<unknown> | undefined;
+  for (let i = 0; i < copy.length; i++) {
+    const v = copy[i];
+    if (!v || typeof v !== 'object' || v === base[i]) continue;
+    if (isDraft(v)) settleNewObjects(v);
+    else if (!(old ??= new Set(base)).has(v)) copy[i] = undraftDeep(v);
   }
 }
 

@@ -1,12 +1,12 @@
 // The termly board digest: categories across the trust, movements and decisions this term, and the
 // size of the talent register.
 import { overlayLabel, placementLabel } from '../../../domain/risk-rules';
-import { halfTermOn } from '../../../domain/calendar';
+import { addDays, halfTermOn } from '../../../domain/calendar';
 import { refreshesDue } from '../../../domain/talent-register';
 import type { Context, View } from '../../command';
 import { KIND_LABEL } from '../../views/approval-view';
 import { formatDate, formatWhen } from '../../views/format';
-import { categorySummary, dayOf, figures, plural, schoolsPerCategory, termOf } from './figures';
+import { categorySummary, figures, onOrAfterDay, personName, plural, schoolName, schoolsPerCategory, termOf } from './figures';
 import { digestView, section, type Item } from './view';
 import { OUTCOME_WORD } from '../../../domain/approvals';
 import type { CategoryChange } from '../../../domain';
@@ -22,9 +22,10 @@ export function boardDigest(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): V
   // In a holiday the board reads about the term just ended (a catch-up after it), not the next one.
   const ended = f.cal.halfTerms.filter((h) => h.end < f.today).at(-1);
   const term = termOf(halfTermOn(f.cal, f.today) || !ended ? f : { ...f, halfTerm: ended });
-  const inTerm = (iso?: string) => Boolean(iso && dayOf(f, iso) >= term.start && dayOf(f, iso) <= term.end);
+  const fromStart = onOrAfterDay(f, term.start), afterEnd = onOrAfterDay(f, addDays(term.end, 1));
+  const inTerm = (iso?: string) => Boolean(iso && fromStart(iso) && !afterEnd(iso));
   const rank = (id?: string) => fw.categories.find((c) => c.id === id)?.rank;
-  const school = (id?: string) => data.schools.find((s) => s.id === id)?.name ?? 'the trust';
+  const school = (id?: string) => schoolName(f, id);
 
   const state = (id: string | undefined, urgent: boolean) => placementLabel(fw, id, urgent);
 
@@ -60,7 +61,7 @@ export function boardDigest(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): V
   const decided = data.approvals.filter((a) => a.status !== 'pending' && inTerm(a.decidedAt)).sort((a, b) => b.decidedAt!.localeCompare(a.decidedAt!));
   const decisionItems: Item[] = decided.map((a) => ({
     title: `${OUTCOME_WORD[a.status]}: ${a.title}`,
-    detail: `${KIND_LABEL[a.kind]}, decided by ${data.people.find((p) => p.id === a.decidedById)?.name ?? 'someone'} on ${formatWhen(a.decidedAt!, f.timeZone)}.`,
+    detail: `${KIND_LABEL[a.kind]}, decided by ${personName(f, a.decidedById)} on ${formatWhen(a.decidedAt!, f.timeZone)}.`,
   }));
 
   const register = data.talent.filter((e) => e.stage === 'on-register');

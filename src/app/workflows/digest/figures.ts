@@ -2,7 +2,7 @@
 // trend, overdue actions, the half term and term we are in, and the chart data built from them.
 import { overlayLabel, placementLabel } from '../../../domain/risk-rules';
 import { categoryById, isOverdue, type Category, type CategoryChange, type Framework, type HalfTerm, type IsapAction, type School } from '../../../domain';
-import { addDays, localDate, schoolDaysBetween, weekday, type AcademicCalendar } from '../../../domain/calendar';
+import { addDays, localDate, schoolDaysBetween, weekday, zonedInstant, type AcademicCalendar } from '../../../domain/calendar';
 import { shortLabel, textBar } from '../../../domain/digest';
 import type { Data, Subscription } from '../../../store/schema';
 import type { Context } from '../../command';
@@ -26,6 +26,8 @@ export interface Figures {
   overdue: Map<string, IsapAction[]>;
   /** Each school's recorded placements, newest first: read once, not once per school. */
   history: Map<string, CategoryChange[]>;
+  /** Schools by id: a digest names hundreds of them, often inside a sort. */
+  schools: Map<string, School>;
 }
 
 export function figures(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): Figures {
@@ -49,11 +51,30 @@ export function figures(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): Figur
     else history.set(c.schoolId, [c]);
   }
   for (const list of history.values()) list.sort((a, b) => b.at.localeCompare(a.at));
-  return { data, fw: data.trust.framework, cal, today, now, timeZone: ctx.timeZone, halfTerm, overdue, history };
+  const schools = new Map(data.schools.map((s) => [s.id, s]));
+  return { data, fw: data.trust.framework, cal, today, now, timeZone: ctx.timeZone, halfTerm, overdue, history, schools };
 }
 
-/** The London day of an instant: a move at 00:30 BST belongs to that day, not to the UTC one before. */
-export const dayOf = (f: Figures, iso: string) => localDate(new Date(iso), f.timeZone);
+const peopleById = new WeakMap<Figures, Map<string, string>>();
+/** A person's name (the map is made once per digest, on first use: 40,000 staff at 1,000 schools). */
+export function personName(f: Figures, id: string | undefined): string {
+  let names = peopleById.get(f);
+  if (!names) peopleById.set(f, (names = new Map(f.data.people.map((p) => [p.id, p.name]))));
+  return (id !== undefined && names.get(id)) || 'someone';
+}
+
+/** A school's name, or "the trust" for what belongs to no school. */
+export const schoolName = (f: Figures, id: string | undefined) => (id !== undefined && f.schools.get(id)?.name) || 'the trust';
+
+/**
+ * Whether an instant falls on or after a trust-local day (a move at 00:30 BST belongs to that day, not
+ * to the UTC one before): one instant to compare, not a local day worked out per record.
+ */
+export function onOrAfterDay(f: Figures, day: string): (iso: string) => boolean {
+  const from = zonedInstant(day, '00:00', f.timeZone).getTime();
+  return (iso) => Date.parse(iso) >= from;
+}
+
 
 export const categoryOf = (f: Figures, s: School): Category | undefined => categoryById(f.fw, s.categoryId);
 export const categoryLabel = (f: Figures, s: School) => placementLabel(f.fw, s.categoryId, s.urgentAction);
@@ -120,7 +141,7 @@ export function schoolsPerCategory(f: Figures): Chart {
 
 export function overdueBySchool(f: Figures, top = 10): Chart {
   const rows = [...f.overdue.entries()]
-    .map(([id, list]) => ({ name: f.data.schools.find((s) => s.id === id)?.name ?? id, n: list.length }))
+    .map(([id, list]) => ({ name: f.schools.get(id)?.name ?? id, n: list.length }))
     .sort((a, b) => b.n - a.n || a.name.localeCompare(b.name))
     .slice(0, top);
   const max = Math.max(0, ...rows.map((r) => r.n));

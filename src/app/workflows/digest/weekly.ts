@@ -5,10 +5,9 @@ import { addDays } from '../../../domain/calendar';
 import { responseRates, shortLabel } from '../../../domain/digest';
 import type { Context, View } from '../../command';
 import { formatDate, formatWhen } from '../../views/format';
-import { categoryLabel, dayOf, figures, mondayOf, overdueBySchool, plural, schoolDaysWaiting, type Figures } from './figures';
+import { categoryLabel, figures, mondayOf, onOrAfterDay, overdueBySchool, personName, plural, schoolDaysWaiting, schoolName } from './figures';
 import { digestView, section, type Item } from './view';
 
-const schoolName = (f: Figures, id: string | undefined) => f.data.schools.find((s) => s.id === id)?.name ?? 'the trust';
 
 export function weeklyDigest(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): View {
   const f = figures(ctx);
@@ -19,7 +18,7 @@ export function weeklyDigest(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): 
   const overdueItems: Item[] = [...f.overdue.entries()]
     .sort((a, b) => b[1].length - a[1].length || schoolName(f, a[0]).localeCompare(schoolName(f, b[0])))
     .map(([id, list]) => {
-      const school = data.schools.find((s) => s.id === id);
+      const school = f.schools.get(id);
       const oldest = [...list].sort((a, b) => a.due.localeCompare(b.due));
       return {
         title: `${schoolName(f, id)} (${school ? categoryLabel(f, school) : ''}): ${plural(list.length, 'overdue action')}`,
@@ -29,7 +28,8 @@ export function weeklyDigest(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): 
 
   // Changes since the start of the half term, or in the last week if the half term has just begun.
   const since = [f.halfTerm.start, addDays(f.today, -7)].sort()[0]!;
-  const changes = data.categoryHistory.filter((c) => c.from && dayOf(f, c.at) >= since).sort((a, b) => b.at.localeCompare(a.at));
+  const inWindow = onOrAfterDay(f, since);
+  const changes = data.categoryHistory.filter((c) => c.from && inWindow(c.at)).sort((a, b) => b.at.localeCompare(a.at));
   const changeItems: Item[] = changes.map((c) => ({
     title: `${schoolName(f, c.schoolId)}: ${c.from ? placementLabel(f.fw, c.from) : 'not placed'} → ${placementLabel(f.fw, c.to, c.urgentAction)}`,
     detail: `${formatWhen(c.at, f.timeZone)}. ${c.rationale}`,
@@ -40,7 +40,7 @@ export function weeklyDigest(ctx: Pick<Context, 'store' | 'now' | 'timeZone'>): 
   const flagged = waits.filter((w) => w.days > flagDays);
   const decisionItems: Item[] = waits.map(({ a, days }) => ({
     title: a.title,
-    detail: `Waiting ${plural(days, 'school day')}${days > flagDays ? `: over the trust's ${flagDays}-day limit` : ''}. Raised by ${data.people.find((p) => p.id === a.requestedById)?.name ?? 'someone'}.`,
+    detail: `Waiting ${plural(days, 'school day')}${days > flagDays ? `: over the trust's ${flagDays}-day limit` : ''}. Raised by ${personName(f, a.requestedById)}.`,
     flag: days > flagDays,
   }));
 

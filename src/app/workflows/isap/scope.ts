@@ -4,6 +4,7 @@ import type { IsapAction, Person, School } from '../../../domain';
 import { hasRole, schoolsOf, seesWholeTrust } from '../../../domain/people';
 import type { Data } from '../../../store/schema';
 import type { Context } from '../../command';
+import { lookup } from '../../lookup';
 import { AppError, audited, notFound } from '../../errors';
 
 const EXEC = ['ceo', 'deputy-ceo', 'dosi', 'sil'] as const;
@@ -44,5 +45,5 @@ export function findSchool(data: Readonly<Data>, words: string): School {
 }
 
 export function schoolName(data: Readonly<Data>, id: string): string {
-  return data.schools.find((s) => s.id === id)?.name ?? id;
+  return lookup(data.schools, 'id', (s) => s.id, id)?.name ?? id;
 }
