@@ -75,7 +75,7 @@ export function explain(issue: z.core.$ZodIssue, root: Schema, field: string): s
       if (issue.message === 'month') return `${shown(input)} is not a month: write 1 to 12 or a month's name (e.g. July)`;
       return issue.message;
     case 'unrecognized_keys': {
-      const fields = Object.keys((def(core(at!)).shape as object) ?? {});
+      const fields = at ? Object.keys((def(core(at)).shape as object | undefined) ?? {}) : [];
       return `${issue.keys.map((k) => `"${k}"`).join(', ')} ${issue.keys.length > 1 ? 'are not fields' : 'is not a field'} here: the fields are ${fields.join(', ')}`;
     }
     case 'invalid_type':

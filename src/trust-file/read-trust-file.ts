@@ -18,15 +18,6 @@ export type TrustFileResult =
   /** `pending`: what is checked only once these problems are put right. */
   | { ok: false; problems: TrustFileProblem[]; pending?: string };
 
-export class TrustFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: TrustFileProblem[],
-  ) {
-    super(problems.map((p) => formatProblem(file, p)).join('\n'));
-  }
-}
-
 export function formatProblem(file: string, p: TrustFileProblem): string {
   return `${file}:${p.line}: ${p.field ? `${p.field}: ` : ''}${p.message}`;
 }

@@ -1,6 +1,7 @@
 // The trust file (issue 13): the five seed trusts pass trust:check, realistic mistakes fail naming the
 // field and its line, and the carter-4 and rag-5 presets can be written as files that read back exactly.
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CARTER_4, RAG_5 } from '../../src/domain/categories';
@@ -147,6 +148,16 @@ settings:
   - { id: m, name: M, phase: primary, urn: 100001 }
 `);
     expect(r.ok && r.trust.settings.map((s) => s.kind)).toEqual(['special-school', 'arb', 'residential', 'hospital', 'alternative-provision', 'school']);
+  });
+
+  it.each([
+    ['skylark', ['hospital', 'alternative-provision']],
+    ['special-partnership', ['special-school', 'arb', 'residential']],
+  ])('takes the settings %s\'s file shows in a comment, once uncommented', async (seed, kinds) => {
+    const text = await readFile(`trusts/${seed}.yaml`, 'utf8');
+    const example = text.split('\n').filter((l, i, all) => l.startsWith('#   ') && all.slice(0, i).some((x) => x === '#   settings:') || l === '#   settings:');
+    const r = readTrustFileText(`${text}\n${example.map((l) => l.slice(4)).join('\n')}\n`);
+    expect(r.ok && r.trust.settings.map((s) => s.kind)).toEqual(kinds);
   });
 
   it('reports every field problem at once, each with its own line', () => {
