@@ -30,7 +30,7 @@ const YAML_HINTS: Record<string, string> = {
   TAB_AS_INDENT: 'a tab is used to indent: YAML indents with spaces only',
   DUPLICATE_KEY: 'a field is written twice in the same place: keep one',
   BAD_INDENT: 'the indentation does not line up with the lines above: indent each level by the same number of spaces',
-  MISSING_CHAR: 'a bracket or quote is not closed',
+  MISSING_CHAR: 'a bracket or quote opened above is not closed by here',
   BLOCK_AS_IMPLICIT_KEY: 'the indentation does not line up with the lines above: indent each level by the same number of spaces',
 };
 
