@@ -16,6 +16,7 @@ import { actionView } from './views';
 import { requestExtension } from './extension';
 import { approvalSubject } from '../../approval-requests';
 import { approvalView } from '../../views/approval-view';
+import { findIn } from '../../lookup';
 import { messageCard } from '../../views/message-card';
 
 const Id = z.string().trim().min(1, 'missing');
@@ -37,7 +38,7 @@ export async function changeAction(
   await actionFor(ctx, ctx.store.read(), person, actionId, verb);
   return ctx.store.transact(
     (draft) => {
-      const a = draft.isapActions.find((x) => x.id === actionId);
+      const a = findIn(draft.isapActions, (x) => x.id === actionId);
       if (!a || !mayChange(person, a)) throw notFound('That ISAP action');
       const told = fn(a, draft) ?? [];
       return { action: structuredClone(a), told };
@@ -89,7 +90,8 @@ export const addAction = defineAction({
       if (!belongs) throw badInput('The owner must be someone at the school (or its Director of School Improvement).', 'Pick the owner from the list.');
       if (input.due < d || input.due > lastDueDate(draft.trust!.calendar)) throw badInput(`The due date must be between today and the end of the academic year (${formatDate(lastDueDate(draft.trust!.calendar))}).`);
       // A double click sends the form twice (two invokes, two ids): the second finds the first and adds nothing.
-      const same = draft.isapActions.find(
+      const same = findIn(
+        draft.isapActions,
         (x) => x.schoolId === school.id && x.status === 'open' && x.ownerId === input.ownerId && x.due === input.due && x.title.toLowerCase() === input.title.toLowerCase(),
       );
       if (same) return { action: structuredClone(same), fresh: false };

@@ -16,6 +16,7 @@ import { formatDate } from '../../views/format';
 import { changeAction } from './actions';
 import { today } from './commands';
 import { schoolName } from './scope';
+import { findIn } from '../../lookup';
 import { actionView } from './views';
 
 /**
@@ -82,7 +83,7 @@ export const extend = defineAction({
 export function extensionDecided(draft: Data, approval: Approval, ctx: Context): Notification[] {
   const p = z.object({ actionId: z.string(), extensionId: z.string(), newDue: z.iso.date() }).safeParse(approval.payload);
   if (!p.success) return [];
-  const a = draft.isapActions.find((x) => x.id === p.data.actionId);
+  const a = findIn(draft.isapActions, (x) => x.id === p.data.actionId);
   const ext = a?.extensions.find((e) => e.id === p.data.extensionId);
   if (!a || !ext || ext.status !== 'pending') return [];
   ext.status = approval.status === 'approved' ? 'approved' : 'rejected';
