@@ -5,10 +5,13 @@
 // `npm run test:mutation` (and CI) fails: the goal is 90; a floor under it is the honest figure
 // measured so far, to be raised as tests are added (see test/mutation-survivors.md).
 // Listed in the order they are measured: the outbox and scheduler last (being rewritten).
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
 export const MODULES = {
   calendar: {
     mutate: ['src/domain/calendar.ts'],
-    tests: ['test/unit/calendar.test.ts', 'test/unit/isap-rules.test.ts'],
+    tests: ['test/unit/calendar.test.ts', 'test/unit/calendar-edges.test.ts', 'test/unit/isap-rules.test.ts'],
     floor: 90,
   },
   isap: {
@@ -57,6 +60,16 @@ export const MODULES = {
     floor: 90,
   },
 };
+
+/** The files a module's globs name (only `dir/*.ts` globs are used). */
+export function expand(patterns) {
+  return patterns.flatMap((p) => {
+    if (!p.includes('*')) return [p];
+    const dir = path.dirname(p);
+    const suffix = path.basename(p).replace('*', '');
+    return readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => `${dir}/${f}`).sort();
+  });
+}
 
 export const incrementalFile = (name) => `test/mutation/incremental/${name}.json`;
 export const reportFile = (name) => `reports/mutation/${name}.json`;

@@ -12,10 +12,10 @@
 // goes to reports/mutation/<module>.log, not the terminal. --budget-minutes: a module not finished
 // in the time left fails, saying so (run it locally and commit its report; the next run is quick).
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MODULES, incrementalFile, reportFile } from './modules.mjs';
+import { MODULES, expand, incrementalFile, reportFile } from './modules.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(root);
@@ -31,16 +31,6 @@ const names = named.length ? named : Object.keys(MODULES);
 function fail(message) {
   console.error(`mutation: ${message}`);
   process.exit(1);
-}
-
-/** The files a module's globs name (only `dir/*.ts` globs are used). */
-function expand(patterns) {
-  return patterns.flatMap((p) => {
-    if (!p.includes('*')) return [p];
-    const dir = path.dirname(p);
-    const suffix = path.basename(p).replace('*', '');
-    return readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => `${dir}/${f}`).sort();
-  });
 }
 
 function readReport(file) {
