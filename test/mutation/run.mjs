@@ -24,7 +24,7 @@ const args = process.argv.slice(2);
 const flag = (f) => args.includes(f);
 const budgetAt = args.indexOf('--budget-minutes');
 const deadline = budgetAt >= 0 ? Date.now() + Number(args[budgetAt + 1]) * 60_000 : Infinity;
-const named = args.filter((a, i) => !a.startsWith('--') && i !== budgetAt + 1);
+const named = args.filter((a, i) => !a.startsWith('--') && (budgetAt < 0 || i !== budgetAt + 1));
 for (const n of named) if (!MODULES[n]) fail(`no module "${n}": ${Object.keys(MODULES).join(', ')}`);
 const names = named.length ? named : Object.keys(MODULES);
 
