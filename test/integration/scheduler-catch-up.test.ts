@@ -2,9 +2,10 @@
 // each run claims its period in the database before it sends anything. Seen from Slack, as
 // subscribers and headteachers would see it.
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { startScheduler } from '../../src/scheduler/scheduler';
+import { startScheduler, type SchedulerDeps } from '../../src/scheduler/scheduler';
 import { JOBS } from '../../src/scheduler/jobs';
 import type { FakeSlack } from '../fakes/slack-api';
+import type { TestBot } from '../helpers/bot';
 import { postsTo, slash, startSlack, startSlackBot } from '../helpers/slack-trust';
 import { tempDirs } from '../helpers/scripts';
 
@@ -56,9 +57,17 @@ it('sends the weekly digest missed while down once to every subscriber, and the 
   for (const dm of HEAD_DMS) expect(postsTo(slack, dm, REMINDER)).toHaveLength(1);
 });
 
-it('sends after a restart the digest a run claimed and committed but never queued (the process died), once', async () => {
+/**
+ * Two channels subscribe to the weekly digest on Wednesday; on Monday 09:00 the catch-up claims the
+ * 07:00 digest and the process dies at the point `dies` picks (its runJob and deliver); `whileDying`
+ * looks at the store before it is closed. Then the next start: the digest reaches each channel once.
+ */
+async function diesThenRestarts(
+  channels: string[],
+  dies: (bot: TestBot) => Pick<SchedulerDeps, 'runJob' | 'deliver'>,
+  whileDying: (bot: TestBot) => Promise<void> = async () => undefined,
+): Promise<void> {
   const dataDir = await temp.make();
-  const channels = ['C00CRASH1', 'C00CRASH2'];
   const wed = await startSlackBot(slack, dataDir, '2026-11-18T10:00:00Z');
   try {
     for (const c of channels) expect(await slash(slack, wed, 'U0000DOSI', 'subscribe weekly', c)).toContain('Subscribed to the weekly SLT digest');
@@ -66,19 +75,17 @@ it('sends after a restart the digest a run claimed and committed but never queue
     await wed.stop();
   }
 
-  // Monday 09:00: the catch-up claims the 07:00 digest, builds it, commits it, and the process dies
-  // before the outbox has queued a single send (here: the hand-over to the outbox throws).
   const dying = await startSlackBot(slack, dataDir, '2026-11-23T09:00:00Z', {}, false);
   try {
     const scheduler = await startScheduler({
       store: dying.bot.store,
       timeZone: 'Europe/London',
       now: () => dying.clock.now,
-      runJob: dying.bot.dispatcher.runJob,
-      deliver: () => Promise.reject(new Error('killed before queueing')),
+      ...dies(dying),
       jobs: JOBS.filter((j) => j.name === 'weekly-digest'),
     });
     scheduler.stop();
+    await whileDying(dying);
   } finally {
     await dying.stop();
   }
@@ -90,4 +97,29 @@ it('sends after a restart the digest a run claimed and committed but never queue
   expect(next.bot.store.read().outbox).toEqual([]);
   await next.stop();
   for (const c of channels) expect(postsTo(slack, c, DIGEST), `digest in ${c}`).toHaveLength(1);
+}
+
+it('sends after a restart the digest a run claimed and committed but never queued (the process died), once', async () => {
+  // The catch-up builds the digest and commits it, and the process dies before the outbox has queued
+  // a single send (here: the hand-over to the outbox throws).
+  await diesThenRestarts(['C00CRASH1', 'C00CRASH2'], (dying) => ({
+    runJob: dying.bot.dispatcher.runJob,
+    deliver: () => Promise.reject(new Error('killed before queueing')),
+  }));
+});
+
+it('sends after a restart the digest whose run recorded it as sent and then died before the scheduler journalled it, once', async () => {
+  // The job runs to its end (the digest is recorded as sent), then the process dies before the
+  // scheduler's own commit of what it sends: "sent" must have been committed with the digest journalled.
+  await diesThenRestarts(
+    ['C00DIED01', 'C00DIED02'],
+    (dying) => ({
+      runJob: async (name) => {
+        await dying.bot.dispatcher.runJob(name);
+        throw new Error('killed after the job, before its digest was journalled');
+      },
+      deliver: () => Promise.reject(new Error('never reached')),
+    }),
+    async (dying) => expect(await dying.bot.store.audit({ action: 'digest.sent', subject: 'weekly-slt:2026-11-23' })).toHaveLength(1),
+  );
 });

@@ -1,9 +1,11 @@
 // When each digest goes out. Weekly: the first working day of each week in term. Risk pack: once in the last week of
 // each half term. Board: once at the end of each term. The three jobs are checked every weekday, so
-// "once" is kept in the audit log (digest.sent): a restart or a catch-up never sends one twice.
+// "once" is kept in the audit log (digest.sent), committed with the digest journalled for the outbox:
+// a restart or a catch-up never sends one twice, and a crash never leaves one marked sent but unsent.
 import { addDays, halfTermOn, isWorkingDay, type AcademicCalendar, type HalfTerm } from '../../../domain/calendar';
 import type { Context, Notification, Outcome, View } from '../../command';
 import { outcome } from '../../command';
+import { journal } from '../../journal';
 import { boardDigest } from './board';
 import { figures, mondayOf, type DigestKind } from './figures';
 import { riskPack } from './risk-pack';
@@ -24,8 +26,13 @@ async function send(ctx: Context, kind: DigestKind, subject: string, once: boole
   const subscribers = data.subscriptions.filter((s) => s.digest === kind).length;
   if (!subscribers) return outcome();
   const view = BUILD[kind](ctx);
-  await ctx.store.append('audit', { at: ctx.now().toISOString(), actorId: SYSTEM_ACTOR, action: 'digest.sent', subject, outcome: 'ok', detail: { digest: kind, subscribers } });
-  return outcome([], [toSubscribers(kind, view)]);
+  // "Sent" and the digest journalled for the outbox commit together: with the audit entry alone, a
+  // crash before the outbox had it would leave a digest marked sent that is never sent.
+  const journalled = await ctx.store.transact((d, logs) => {
+    logs.append('audit', { at: ctx.now().toISOString(), actorId: SYSTEM_ACTOR, action: 'digest.sent', subject, outcome: 'ok', detail: { digest: kind, subscribers } });
+    return journal(d, ctx, [toSubscribers(kind, view)]);
+  });
+  return outcome([], journalled);
 }
 
 /** The last working day of a half term (its end may be an INSET day or fall on a weekend). */
