@@ -124,8 +124,14 @@ async function runOne(engine: 'pglite' | 'postgres', dataDir: string, url?: stri
   for (let r = 0; r < 5; r++) await Promise.all(Array.from({ length: 20 }, (_, i) => update(r * 20 + i)));
   const perSecond = 100 / ((performance.now() - t0) / 1000);
 
-  for (let i = 0; i < 1000; i++) await (i % 2 ? say('rachel', 'home')() : update(i));
+  const more = async () => {
+    for (let i = 0; i < 1000; i++) await (i % 2 ? say('rachel', 'home')() : update(i));
+  };
+  await more();
   const memory = mb();
+  // Flat after that: another 1,000 commands should not add much.
+  await more();
+  const later = mb();
   await bot.stop();
   // The anchor last, so that its own embedded engine is not in the bot's memory figure.
   const anchor = await bareWrites({ pgliteDir: path.join(dataDir, 'anchor'), url }, RUNS * 5);
@@ -134,7 +140,7 @@ async function runOne(engine: 'pglite' | 'postgres', dataDir: string, url?: stri
   console.log(`${'operation'.padEnd(28)}   p50 ms   p95 ms`);
   console.log(`${'bare single-row write'.padEnd(28)} ${fmt(anchor)}`);
   for (const [name, xs] of rows) console.log(`${name.padEnd(28)} ${fmt(xs)}`);
-  console.log(`changes/s, 20 at once: ${perSecond.toFixed(0)}; memory after 1,000 more commands: ${memory}`);
+  console.log(`changes/s, 20 at once: ${perSecond.toFixed(0)}; memory after 1,000 more commands: ${memory}, after 2,000: ${later}`);
 }
 
 // Each engine and size in a process of its own: memory is the process's, and an embedded engine's
