@@ -68,6 +68,15 @@ export function checkReferences(data: TrustFileData, ctx: Ctx): void {
         if (!strandIds.has(strand)) ctx.addIssue({ code: 'custom', path: [...path, 'benchmarks', strand], message: `"${strand}" is not a strand of the framework: benchmarks are keyed by strand id (strands: ${list(strandIds)})` });
       }
     }
+    // A category replaces one that is gone: not one still in the file, and not one replaced twice.
+    const replaced = new Map<string, string>();
+    for (const { c, path } of both) {
+      c.replaces.forEach((r, j) => {
+        if (categoryIds.has(r) || fw.overlay?.id === r) ctx.addIssue({ code: 'custom', path: [...path, 'replaces', j], message: `"${r}" is still a category of this file: replaces names a category in force before that this file no longer has` });
+        else if (replaced.has(r)) ctx.addIssue({ code: 'custom', path: [...path, 'replaces', j], message: `"${r}" is already replaced by "${replaced.get(r)}": each old category goes to one new one` });
+        else replaced.set(r, c.id);
+      });
+    }
     if (fw.overlay && categoryIds.has(fw.overlay.id)) ctx.addIssue({ code: 'custom', path: ['framework', 'overlay', 'id'], message: `the overlay's id "${fw.overlay.id}" is also a category's: it must be its own` });
     const worst = Math.max(...fw.categories.map((c) => c.rank));
     if (fw.overlay?.rank !== undefined && fw.overlay.rank <= worst) ctx.addIssue({ code: 'custom', path: ['framework', 'overlay', 'rank'], message: `the overlay's rank must come after every category's (more than ${worst}), or be left out` });

@@ -65,6 +65,11 @@ const categoryFields = {
   reviews: z.array(PackageItemSchema).default([]),
   /** Remedial actions that land in the school's ISAP when it moves in. */
   actions: z.array(PackageItemSchema).default([]),
+  /**
+   * Ids of categories in force before this file that this one takes over: setup:trust moves schools
+   * placed in them here (a rename, or a removed category's schools). Past history keeps the old ids.
+   */
+  replaces: z.array(id).default([]),
 };
 
 export const CategorySchema = z.strictObject(categoryFields);
