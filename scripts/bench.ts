@@ -1,4 +1,4 @@
-// npm run bench [-- --schools 7,200,1000 --engines pglite,postgres --runs 20]: the bot's commands on
+// npm run bench [-- --schools 7,200,1000 --engines pglite,postgres --runs 20 --audit-rows 1000000]: the bot's commands on
 // generated trusts, each engine, beside a bare single-row write on the same engine in the same run.
 // Prints p50/p95 per command, changes per second with 20 at once, memory, and restart time.
 // postgres needs BENCH_DATABASE_URL (a server where it may create and drop databases).
@@ -13,7 +13,9 @@ import { loadConfig } from '../src/config';
 import { generateSyntheticTrust, writeSyntheticTrust } from '../src/seed/synthetic-trust';
 import { loadOrCreateSecret } from '../src/store/secret';
 import { bareWrites } from '../src/store/sql/anchor';
-import { openSqlStore } from '../src/store/sql-store';
+import { sql } from 'kysely';
+import { openEngine, type EngineOptions } from '../src/store/sql/engine';
+import { openSqlStore, pgliteDir } from '../src/store/sql-store';
 import { BENCH_NOW, command } from './bench-views';
 
 const arg = (name: string, fallback: string) => {
@@ -73,11 +75,15 @@ async function benchOne(engine: 'pglite' | 'postgres', schools: number): Promise
     await writeSyntheticTrust(store, trust);
     await store.close();
     const written = (performance.now() - t0) / 1000;
+    // A long-lived trust's audit log: start-up must not read it.
+    t0 = performance.now();
+    await fillAudit({ pgliteDir: pgliteDir(dataDir), url: db?.url }, AUDIT_ROWS);
+    const filled = (performance.now() - t0) / 1000;
     t0 = performance.now();
     const bot = await startBot(loadConfig(envFor(dataDir, db?.url)), BOOT);
     const firstStart = (performance.now() - t0) / 1000;
     await bot.stop();
-    console.log(`\n${engine}, ${schools} schools: written in ${written.toFixed(1)} s; first start ${firstStart.toFixed(1)} s`);
+    console.log(`\n${engine}, ${schools} schools: written in ${written.toFixed(1)} s, ${AUDIT_ROWS.toLocaleString('en-GB')} audit rows added in ${filled.toFixed(1)} s; first start ${firstStart.toFixed(1)} s`);
     // The bot as it runs in production: one process, one engine, started on existing data.
     if ((await self(['--run', `${engine}:${schools}`, '--dir', dataDir, ...(db ? ['--url', db.url] : [])])) !== 0) process.exitCode = 1;
   } finally {
@@ -86,12 +92,30 @@ async function benchOne(engine: 'pglite' | 'postgres', schools: number): Promise
   }
 }
 
+const AUDIT_ROWS = Number(arg('audit-rows', '1000000'));
+
+/** Adds audit rows straight in SQL (what years of use leave behind), before the bot first starts. */
+async function fillAudit(opts: EngineOptions, n: number): Promise<void> {
+  if (!n) return;
+  const engine = await openEngine(opts);
+  try {
+    await engine.run((db) =>
+      sql`insert into audit (at, actor_id, action, subject, outcome, data)
+          select now() - g * interval '1 minute', 'bench', 'isap.update', 'old-' || g, 'ok',
+                 jsonb_build_object('at', to_char((now() - g * interval '1 minute') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'actorId', 'bench', 'action', 'isap.update', 'subject', 'old-' || g, 'outcome', 'ok', 'detail', '{}'::jsonb)
+          from generate_series(1, ${n}) g`.execute(db),
+    );
+  } finally {
+    await engine.close();
+  }
+}
+
 const BOOT = { seedDemo: false, scheduler: false, playground: false, now: () => new Date(BENCH_NOW) } as const;
 const envFor = (dataDir: string, url?: string) => ({ DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'test', ...(url ? { DATABASE_URL: url } : {}) });
 
 /** Runs this script again with other arguments; resolves with its exit code. */
 function self(args: string[]): Promise<number | null> {
-  return new Promise((resolve) => spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args, '--runs', String(RUNS)], { stdio: 'inherit' }).on('exit', resolve));
+  return new Promise((resolve) => spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...args, '--runs', String(RUNS), '--audit-rows', String(AUDIT_ROWS)], { stdio: 'inherit' }).on('exit', resolve));
 }
 
 /** A restart on the written data, the commands, memory, then the anchor on the same engine. */
