@@ -12,6 +12,7 @@ import type { Config } from './config';
 import { createOutbox, type Outbox } from './delivery/outbox';
 import { startScheduler, type Scheduler } from './scheduler/scheduler';
 import { seedDemoTrust } from './seed/demo-trust';
+import { noteTrustFile, readTrustFileAtStart } from './seed/trust-file-start';
 import { startServer, type Server } from './server';
 import { openStore } from './store/open';
 import { loadOrCreateSecret } from './store/secret';
@@ -45,6 +46,8 @@ export interface BootOptions {
 export async function startBot(config: Config, opts: BootOptions = {}): Promise<Bot> {
   const now = opts.now ?? (() => new Date());
   const newId = () => randomUUID();
+  // An invalid TRUST_FILE stops the start before anything is opened or written.
+  const trustFile = config.trustFile ? await readTrustFileAtStart(config.trustFile) : undefined;
   await checkBeforeOpen(config.dataDir, !config.databaseUrl);
   const store = await openStore(config);
   try {
@@ -54,10 +57,12 @@ export async function startBot(config: Config, opts: BootOptions = {}): Promise<
     throw e;
   }
   const surveyKey = await loadOrCreateSecret(config.dataDir);
+  let seeded = false;
   if (opts.seedDemo ?? config.localMode) {
-    const seeded = await seedDemoTrust(store, { now: now(), timeZone: config.timeZone, newId, local: config.localMode });
+    seeded = await seedDemoTrust(store, { now: now(), timeZone: config.timeZone, newId, local: config.localMode, trust: trustFile });
     if (!seeded && !store.read().trust) console.warn(`${config.dataDir} holds schools or people but no trust: the demo trust was not seeded over them.`);
   }
+  if (trustFile) noteTrustFile(trustFile, store.read().trust, seeded);
 
   const calendar = config.graph ? graphCalendar(config.graph) : undefined;
   const ctx: Omit<Context, 'decisionEffects'> = { store, now, timeZone: config.timeZone, newId, surveyKey, calendar };

@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a plain lower-case name such as pele_trust (letters, digits, _)').optional(),
   /** Several instances: how long one's claim on a send lasts unrenewed before another may finish it. */
   OUTBOX_LEASE_SECONDS: z.coerce.number({ message: 'a number of seconds' }).min(1).max(3600).default(60),
+  /** A trust file (trusts/pele.yaml): checked at start; an empty store in local mode gets the demo in its name and framework. */
+  TRUST_FILE: optional,
   /** Tests and CI: an initialised empty PGlite directory copied into a new DATA_DIR instead of initialising one. */
   PGLITE_TEMPLATE: optional,
   TRUST_TIMEZONE: z
@@ -63,6 +65,8 @@ export interface Config {
   databaseSchema?: string;
   outboxLeaseMs: number;
   pgliteTemplate?: string;
+  /** TRUST_FILE: the trust file the bot checks at start (src/seed/trust-file-start.ts). */
+  trustFile?: string;
   timeZone: string;
   /** Local mode: no platform credentials and not production. Serves the playground. */
   localMode: boolean;
@@ -142,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseSchema: e.DATABASE_SCHEMA,
     outboxLeaseMs: e.OUTBOX_LEASE_SECONDS * 1000,
     pgliteTemplate: e.PGLITE_TEMPLATE,
+    trustFile: e.TRUST_FILE,
     timeZone: e.TRUST_TIMEZONE,
     localMode,
     playgroundPublic: e.PLAYGROUND_PUBLIC === '1',

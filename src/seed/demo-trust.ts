@@ -1,7 +1,7 @@
 // The demo trust: seeded on first start in local mode and by `npm run seed:demo`. Dates are set
 // relative to today so that overdue actions, the upcoming forum and the open survey always are.
 import { placementLabel } from '../domain/risk-rules';
-import { RAG_5, type School, type IsapAction, type CategoryChange } from '../domain';
+import { RAG_5, categoryById, type School, type IsapAction, type CategoryChange, type Framework } from '../domain';
 import { addDays, addSchoolDays, academicYearOf, currentOrNextHalfTerm, halfTermOn, isSchoolDay, localDate, zonedInstant } from '../domain/calendar';
 import { typicalCalendar } from '../domain/calendar-presets';
 import { TrustSettingsSchema } from '../domain/trust';
@@ -15,6 +15,19 @@ export interface SeedOptions {
   newId: () => string;
   /** Conversations for the playground (local mode). */
   local?: boolean;
+  /** A trust file's name and framework (TRUST_FILE): the demo's schools and people, in that trust's categories. */
+  trust?: { name: string; framework?: Framework };
+}
+
+const DEMO_CATEGORY_IDS = ['green', 'yellow', 'amber', 'red'];
+
+/**
+ * The demo is written in rag-5's four categories; another framework's category at the same place from
+ * best to worst stands for each (Flourishing Futures: green → sustain, …, red → stabilise).
+ */
+export function demoCategoryIn(fw: Framework): (ragId: string) => string {
+  const ranked = [...fw.categories].sort((a, b) => a.rank - b.rank);
+  return (id) => ranked[Math.round((DEMO_CATEGORY_IDS.indexOf(id) * (ranked.length - 1)) / (DEMO_CATEGORY_IDS.length - 1))]!.id;
 }
 
 /**
@@ -29,6 +42,9 @@ export async function seedDemoTrust(store: Store, opts: SeedOptions): Promise<bo
   const calendar = typicalCalendar(academicYearOf(today));
   const ht = currentOrNextHalfTerm(calendar, today);
   const nowIso = opts.now.toISOString();
+  const fw = opts.trust?.framework ?? RAG_5;
+  const cat = demoCategoryIn(fw);
+  const labelOf = (ragId: string) => categoryById(fw, cat(ragId))!.label;
 
   const schools: School[] = DEMO_SCHOOLS.map((s) => ({
     id: s.id,
@@ -39,7 +55,7 @@ export async function seedDemoTrust(store: Store, opts: SeedOptions): Promise<bo
     hub: s.hub,
     headteacherId: DEMO_PEOPLE.find((p) => p.roles.some((r) => r.role === 'headteacher' && r.schoolId === s.id))?.id,
     dosiId: 'tom',
-    categoryId: s.categoryId,
+    categoryId: cat(s.categoryId),
     urgentAction: false,
     ofsted: ofstedFor(s.id),
   }));
@@ -58,7 +74,7 @@ export async function seedDemoTrust(store: Store, opts: SeedOptions): Promise<bo
   };
   for (const s of schools) {
     let from: string | undefined;
-    trend[s.id]!.forEach((to, i) => {
+    trend[s.id]!.map(cat).forEach((to, i) => {
       const date = meetings[i]!;
       if (to === from) return;
       history.push({
@@ -70,7 +86,7 @@ export async function seedDemoTrust(store: Store, opts: SeedOptions): Promise<bo
         at: at(date),
         halfTermId: halfTermOn(calendar, date)?.id,
         byId: 'tom',
-        rationale: from ? `Risk meeting moved ${s.name} from ${from.toUpperCase()} to ${to.toUpperCase()}.` : 'Placed at due diligence on joining the trust.',
+        rationale: from ? `Risk meeting moved ${s.name} from ${categoryById(fw, from)!.label} to ${categoryById(fw, to)!.label}.` : 'Placed at due diligence on joining the trust.',
         evidence: ['QA visit report', 'Attendance data'],
       });
       from = to;
@@ -124,7 +140,7 @@ export async function seedDemoTrust(store: Store, opts: SeedOptions): Promise<bo
       startsAt: at(forumDay, '13:30'),
       endsAt: at(forumDay, '15:30'),
       location: 'Riverside Academy, conference room',
-      expectedCategories: ['amber', 'red'],
+      expectedCategories: [cat('amber'), cat('red')],
       invites: headteachers.map((p, i) => ({
         personId: p.id,
         invitedAt: at(addDays(today, -3)),
@@ -151,8 +167,8 @@ export async function seedDemoTrust(store: Store, opts: SeedOptions): Promise<bo
     schemaVersion: 1,
     trust: {
       id: 'demo-trust',
-      name: 'Demo Learning Trust',
-      framework: RAG_5,
+      name: opts.trust?.name ?? 'Demo Learning Trust',
+      framework: fw,
       calendar,
       settings: TrustSettingsSchema.parse({}),
       teamsTenantId: DEMO_TENANT_ID,
@@ -205,22 +221,25 @@ export async function seedDemoTrust(store: Store, opts: SeedOptions): Promise<bo
       {
         id: 'oakfield-red',
         kind: 'category-move',
-        title: `Move Oakfield Academy from ${placementLabel(RAG_5, 'amber')} to ${placementLabel(RAG_5, 'red')}`,
+        title: `Move Oakfield Academy from ${placementLabel(fw, cat('amber'))} to ${placementLabel(fw, cat('red'))}`,
         schoolId: 'oakfield',
         facts: [
           { title: 'School', value: 'Oakfield Academy' },
-          { title: 'Current category', value: placementLabel(RAG_5, 'amber') },
-          { title: 'Proposed', value: placementLabel(RAG_5, 'red') },
+          { title: 'Current category', value: placementLabel(fw, cat('amber')) },
+          { title: 'Proposed', value: placementLabel(fw, cat('red')) },
           { title: 'Attendance', value: '88.1% (national 91.0%)' },
           { title: 'Overdue ISAP actions', value: '2' },
         ],
-        recommendation: 'The risk meeting recommends RED: attendance falling for three half terms and behaviour actions overdue. RED brings termly peer review, a safeguarding review and monthly Executive Team review.',
+        recommendation:
+          fw === RAG_5
+            ? 'The risk meeting recommends RED: attendance falling for three half terms and behaviour actions overdue. RED brings termly peer review, a safeguarding review and monthly Executive Team review.'
+            : `The risk meeting recommends ${labelOf('red')}: attendance falling for three half terms and behaviour actions overdue.`,
         cases: [],
         requestedById: 'tom',
         requestedAt: at(addSchoolDays(calendar, addDays(today, -14), 1)),
         deciderRoles: ['ceo', 'deputy-ceo'],
         status: 'pending',
-        payload: { schoolId: 'oakfield', from: 'amber', to: 'red', urgentAction: false },
+        payload: { schoolId: 'oakfield', from: cat('amber'), to: cat('red'), urgentAction: false },
       },
     ],
     subscriptions: opts.local ? [{ conversationKey: 'local:channel:slt', digest: 'weekly-slt', byId: 'tom', at: nowIso }] : [],
