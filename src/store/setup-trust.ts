@@ -83,6 +83,10 @@ export interface TrustFilePlan {
   lines: string[];
 }
 
+/** What an operator is told changed in a category kept under its id and label. */
+const CATEGORY_FIELDS = ['short', 'rank', 'colour', 'criteria', 'support', 'reviewCadence', 'expectedDuration', 'needsCeo', 'remedialActions'] as const;
+const FIELD_WORDS: Partial<Record<(typeof CATEGORY_FIELDS)[number], string>> = { reviewCadence: 'reviews', needsCeo: 'who decides', remedialActions: 'remedial actions', expectedDuration: 'expected duration' };
+
 const label = (c: Category | undefined, id: string) => (c ? `${c.label} (${c.id})` : id);
 
 /**
@@ -114,7 +118,11 @@ export function planTrustFile(d: Readonly<Data>, s: TrustFileSetup): TrustFilePl
       const was = categoryById(old, c.id);
       const takes = oldAll.filter((o) => replacedBy.get(o.id) === c.id && !categoryById(framework, o.id));
       if (was && was.label !== c.label) lines.push(`  renamed: ${was.label} → ${c.label} (${c.id})`);
-      else if (!was) lines.push(`  added: ${label(c, c.id)}${takes.length ? `, replacing ${takes.map((o) => label(o, o.id)).join(', ')}` : ''}`);
+      else if (was) {
+        const changed = CATEGORY_FIELDS.filter((f) => JSON.stringify(was[f]) !== JSON.stringify(c[f]));
+        lines.push(changed.length ? `  changed: ${label(c, c.id)}: ${changed.map((f) => FIELD_WORDS[f] ?? f).join(', ')}` : `  kept: ${label(c, c.id)}`);
+      }
+      if (!was) lines.push(`  added: ${label(c, c.id)}${takes.length ? `, replacing ${takes.map((o) => label(o, o.id)).join(', ')}` : ''}`);
       else if (takes.length) lines.push(`  ${label(c, c.id)} also takes ${takes.map((o) => label(o, o.id)).join(', ')}`);
     }
     for (const o of oldAll) if (!categoryById(framework, o.id) && !replacedBy.has(o.id)) lines.push(`  removed: ${label(o, o.id)}`);

@@ -29,6 +29,9 @@ it('Pele Trust’s file on the demo: --dry-run prints the change and writes noth
   const dry = await run('scripts/setup-trust.ts', ['trusts/pele.yaml', '--dry-run'], dir);
   expect(dry).toMatchObject({ code: 0, stderr: '' });
   expect(dry.stdout).toMatch(/^Dry run: applying trusts\/pele\.yaml to .* would change:\nTrust: Demo Learning Trust → Pele Trust\nFramework: .*\(rag-5\) → Categories of school effectiveness \(pele-categories\)/);
+  // Same ids and labels as the demo's rag-5, in Pele's own words: each category is said to change, not to be added.
+  expect(dry.stdout).toMatch(/\n  changed: GREEN \(green\): criteria, support, reviews\n/);
+  expect(dry.stdout).not.toMatch(/added|removed/);
   expect(dry.stdout).toMatch(/Roles named: .*Academy Committee member \(governor\)/);
   expect(dry.stdout).toMatch(/Nothing was written\.\n$/);
   expect(await storeState(dir)).toBe(before);
