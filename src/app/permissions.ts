@@ -6,6 +6,8 @@ import type { Role } from '../domain';
 const EXEC: Role[] = ['ceo', 'deputy-ceo', 'dosi', 'sil'];
 const BOARD: Role[] = ['chair', 'trustee'];
 const EVERYONE: Role[] = ['ceo', 'deputy-ceo', 'dosi', 'sil', 'headteacher', 'staff', 'chair', 'trustee'];
+/** Academy Committee / LGB members and chairs: read-only (help, home, the board digest, forums). */
+const GOVERNORS: Role[] = ['governor', 'governor-chair'];
 
 export interface Permission {
   roles: readonly Role[];
@@ -19,8 +21,8 @@ export interface Permission {
 }
 
 export const PERMISSIONS = {
-  help: { roles: EVERYONE },
-  home: { roles: EVERYONE, private: true },
+  help: { roles: [...EVERYONE, ...GOVERNORS] },
+  home: { roles: [...EVERYONE, ...GOVERNORS], private: true },
   // Only the asker's name reaches the DSL; asked in a channel, the answer goes to the asker's own chat.
   dsl: { roles: EVERYONE, scope: "tells their own school's DSL that they need to talk", private: true },
 
@@ -44,11 +46,11 @@ export const PERMISSIONS = {
   'isap.extend': { roles: [...EXEC, 'headteacher', 'staff'], scope: 'staff: actions they own; headteachers: their school' },
   'isap.snooze': { roles: [...EXEC, 'headteacher', 'staff'], scope: 'staff: actions they own; headteachers: their school' },
 
-  'forum.list': { roles: EVERYONE },
+  'forum.list': { roles: [...EVERYONE, ...GOVERNORS] },
   'forum.create': { roles: EXEC },
   'forum.invite': { roles: EXEC },
   'forum.responses': { roles: EXEC, private: true },
-  'forum.rsvp': { roles: EVERYONE, scope: 'forums they are invited to' },
+  'forum.rsvp': { roles: [...EVERYONE, ...GOVERNORS], scope: 'forums they are invited to' },
 
   'talent.list': { roles: [...EXEC, 'headteacher'], private: true },
   'talent.search': { roles: [...EXEC, 'headteacher'], private: true },
@@ -71,7 +73,9 @@ export const PERMISSIONS = {
   'approval.decide': { roles: ['ceo', 'deputy-ceo', 'dosi', 'chair'], scope: "the decision's own decider roles" },
   'approval.view': { roles: EVERYONE, scope: 'decisions they raised or may decide (a card refreshing itself)' },
 
+  // `digest` and `digest weekly|risk`: every school's figures. `digest board` is its own row, for governors too.
   'digest.preview': { roles: [...EXEC, ...BOARD] },
+  'digest.board': { roles: [...EXEC, ...BOARD, ...GOVERNORS] },
   'digest.subscribe': { roles: EXEC },
   'digest.send': { roles: EXEC },
 } satisfies Record<string, Permission>;

@@ -10,6 +10,8 @@ export const ROLES = [
   'staff',
   'chair',
   'trustee',
+  'governor',
+  'governor-chair',
 ] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
@@ -23,15 +25,17 @@ export const ROLE_LABELS: Record<Role, string> = {
   staff: 'Staff',
   chair: 'Chair of the Board',
   trustee: 'Trustee',
+  governor: 'Academy Committee / LGB member',
+  'governor-chair': 'Chair of the Academy Committee / LGB',
 };
 
-/** Roles held at one school; the others are trust-wide. */
-export const SCHOOL_ROLES: readonly Role[] = ['headteacher', 'staff'];
+/** Roles held at one school; the others are trust-wide. Governors sit on one school's Academy Committee / LGB. */
+export const SCHOOL_ROLES: readonly Role[] = ['headteacher', 'staff', 'governor', 'governor-chair'];
 
 export const RoleGrantSchema = z
   .object({ role: RoleSchema, schoolId: z.string().min(1).optional() })
   .refine((g) => !SCHOOL_ROLES.includes(g.role) || g.schoolId, {
-    message: 'headteacher and staff roles name their school',
+    message: 'headteacher, staff, governor and governor-chair roles name their school',
   });
 export type RoleGrant = z.infer<typeof RoleGrantSchema>;
 

@@ -52,7 +52,7 @@ const RowSchema = z
   .superRefine((r, c) => {
     const schoolRole = SCHOOL_ROLES.includes(r.role);
     if (schoolRole && !r.school) c.addIssue({ code: 'custom', path: ['school'], message: `the URN or school id of the ${r.role}'s school` });
-    if (!schoolRole && r.school) c.addIssue({ code: 'custom', path: ['school'], message: `nothing: ${r.role} is trust-wide (a school is only for ${SCHOOL_ROLES.join(' and ')} rows)` });
+    if (!schoolRole && r.school) c.addIssue({ code: 'custom', path: ['school'], message: `nothing: ${r.role} is trust-wide (a school is only for ${SCHOOL_ROLES.slice(0, -1).join(', ')} and ${SCHOOL_ROLES.at(-1)} rows)` });
     if (r.dosi_for.length && !DOSI_ROLES.includes(r.role)) c.addIssue({ code: 'custom', path: ['dosi_for'], message: `nothing: dosi_for is only for ${DOSI_ROLES.join(' and ')} rows` });
   });
 

@@ -1,7 +1,7 @@
 // The roles a trust file may name: the bot's built-in ones (src/domain/people.ts) and the ones issue 13
 // adds. A file relabels them in its own words, limits them to settings or a hub, or adds its own
 // roles that act like one of these.
-import { ROLES, ROLE_LABELS } from '../domain/people';
+import { ROLES, ROLE_LABELS, SCHOOL_ROLES } from '../domain/people';
 
 export type RoleScope = 'trust' | 'setting' | 'hub';
 
@@ -10,17 +10,15 @@ export interface KnownRole {
   scope: RoleScope;
 }
 
-/** The built-in roles keep their labels; headteacher and staff are held at a setting. */
+/** The built-in roles keep their labels; headteacher, staff and governors are held at a setting. */
 const BUILT_IN: Record<string, KnownRole> = Object.fromEntries(
-  ROLES.map((r) => [r, { label: ROLE_LABELS[r], scope: r === 'headteacher' || r === 'staff' ? 'setting' : 'trust' }]),
+  ROLES.map((r) => [r, { label: ROLE_LABELS[r], scope: SCHOOL_ROLES.includes(r) ? 'setting' : 'trust' }]),
 );
 
 /** Roles the bot will know once the domain takes them from the file (issue 13's list). */
 const ADDED: Record<string, KnownRole> = {
   'director-of-qa': { label: 'Director of Quality Assurance', scope: 'trust' },
   'director-for-inclusion': { label: 'Director for Inclusion', scope: 'trust' },
-  governor: { label: 'Academy Committee / LGB member', scope: 'setting' },
-  'governor-chair': { label: 'Chair of the Academy Committee / LGB', scope: 'setting' },
   dsl: { label: 'Designated Safeguarding Lead', scope: 'setting' },
   senco: { label: 'SENCO', scope: 'setting' },
   'school-business-manager': { label: 'School business manager', scope: 'setting' },

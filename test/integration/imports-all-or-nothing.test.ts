@@ -77,7 +77,7 @@ it('import:people refuses a file whose one bad row comes after the good ones (a 
   expect(all.code).toBe(1);
   expect(errLines(all.stderr)).toEqual([
     'line 9, email: got "not-an-email", expected an email address',
-    'line 10, role: got "governor", expected one of ceo, deputy-ceo, dosi, sil, headteacher, staff, chair, trustee',
+    'line 10, role: got "volunteer", expected one of ceo, deputy-ceo, dosi, sil, headteacher, staff, chair, trustee, governor, governor-chair',
     "line 11, school: got nothing, expected the URN or school id of the headteacher's school",
     'line 12, school: got "999999", expected the URN or id of a school of this trust (import the schools with import:gias first)',
     'Nothing imported: 4 of 11 row(s) cannot be used (listed above). Fix them and run the import again.',

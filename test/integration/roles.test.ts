@@ -13,6 +13,10 @@
 // decides disputes. Trustees and the Chair hold leaders to account (Skylark 1.5, Flying High 3.8):
 // they read the risk meeting, overdue actions, survey results and digests, and change nothing.
 // Staff see their own actions, answer surveys and RSVP; they never read survey results.
+// Academy Committee / LGB members and their chairs (Pele 1 and 7: the second layer of monitoring,
+// headteachers report to them; Flying High 3.1: the LGB holds the school to account under its Scheme
+// of Delegation) read the board digest and come to forums (termly governor hubs); they run no round,
+// change no plan, decide nothing and do not read every school's weekly or risk figures.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '../../src/app/permissions';
@@ -24,57 +28,59 @@ import { cardAction, cardOf, demoUser, message, postActivity, textOf, type Teams
 
 /**
  * The matrix, by hand. Columns: CEO, Deputy CEO, Director of School Improvement, School Improvement
- * Lead, Headteacher, Staff, Chair of the Board, Trustee. `x` may, `.` may not.
+ * Lead, Headteacher, Staff, Chair of the Board, Trustee, Academy Committee / LGB member (governor), its
+ * chair (governor-chair). `x` may, `.` may not.
  */
 const MATRIX = `
-help              x x x x x x x x
-home              x x x x x x x x
-dsl               x x x x x x x x
-risk.meeting      x x x x . . x x
-risk.open         x x x x . . . .
-risk.questions    . . x x x . . .
-risk.answer       . . x x x . . .
-risk.review       x x x x . . . .
-risk.decide       x x x x . . . .
-risk.publish      x x x x . . . .
-risk.history      x x x x x . x x
-risk.dispute      . . . . x . . .
-isap.mine         x x x x x x x x
-isap.open         x x x x x x x x
-isap.overdue      x x x x x . x x
-isap.add          x x x x x . . .
-isap.update       x x x x x x . .
-isap.complete     x x x x x x . .
-isap.extend       x x x x x x . .
-isap.snooze       x x x x x x . .
-forum.list        x x x x x x x x
-forum.create      x x x x . . . .
-forum.invite      x x x x . . . .
-forum.responses   x x x x . . . .
-forum.rsvp        x x x x x x x x
-talent.list       x x x x x . . .
-talent.search     x x x x x . . .
-talent.nominate   . . . . x . . .
-talent.reference  . . . . x . . .
-talent.visit      x x x x . . . .
-talent.refresh    x x x x . . . .
-talent.renew      x x x x . . . .
-survey.list       x x x x x x x x
-survey.create     x x x x x . . .
-survey.open       x x x x x . . .
-survey.close      x x x x x . . .
-survey.post       x x x x x . . .
-survey.answer     x x x x x x x x
-survey.results    x x x x x . x x
-survey.export     x x x x x . x x
-approvals.list    x x x . . . x .
-approval.decide   x x x . . . x .
-approval.view     x x x x x x x x
-digest.preview    x x x x . . x x
-digest.subscribe  x x x x . . . .
-digest.send       x x x x . . . .
+help              x x x x x x x x x x
+home              x x x x x x x x x x
+dsl               x x x x x x x x . .
+risk.meeting      x x x x . . x x . .
+risk.open         x x x x . . . . . .
+risk.questions    . . x x x . . . . .
+risk.answer       . . x x x . . . . .
+risk.review       x x x x . . . . . .
+risk.decide       x x x x . . . . . .
+risk.publish      x x x x . . . . . .
+risk.history      x x x x x . x x . .
+risk.dispute      . . . . x . . . . .
+isap.mine         x x x x x x x x . .
+isap.open         x x x x x x x x . .
+isap.overdue      x x x x x . x x . .
+isap.add          x x x x x . . . . .
+isap.update       x x x x x x . . . .
+isap.complete     x x x x x x . . . .
+isap.extend       x x x x x x . . . .
+isap.snooze       x x x x x x . . . .
+forum.list        x x x x x x x x x x
+forum.create      x x x x . . . . . .
+forum.invite      x x x x . . . . . .
+forum.responses   x x x x . . . . . .
+forum.rsvp        x x x x x x x x x x
+talent.list       x x x x x . . . . .
+talent.search     x x x x x . . . . .
+talent.nominate   . . . . x . . . . .
+talent.reference  . . . . x . . . . .
+talent.visit      x x x x . . . . . .
+talent.refresh    x x x x . . . . . .
+talent.renew      x x x x . . . . . .
+survey.list       x x x x x x x x . .
+survey.create     x x x x x . . . . .
+survey.open       x x x x x . . . . .
+survey.close      x x x x x . . . . .
+survey.post       x x x x x . . . . .
+survey.answer     x x x x x x x x . .
+survey.results    x x x x x . x x . .
+survey.export     x x x x x . x x . .
+approvals.list    x x x . . . x . . .
+approval.decide   x x x . . . x . . .
+approval.view     x x x x x x x x . .
+digest.preview    x x x x . . x x . .
+digest.board      x x x x . . x x x x
+digest.subscribe  x x x x . . . . . .
+digest.send       x x x x . . . . . .
 `;
-const COLUMNS: Role[] = ['ceo', 'deputy-ceo', 'dosi', 'sil', 'headteacher', 'staff', 'chair', 'trustee'];
+const COLUMNS: Role[] = ['ceo', 'deputy-ceo', 'dosi', 'sil', 'headteacher', 'staff', 'chair', 'trustee', 'governor', 'governor-chair'];
 const EXPECTED = new Map(
   MATRIX.trim()
     .split('\n')
@@ -85,7 +91,7 @@ const EXPECTED = new Map(
     }),
 );
 
-/** One Teams user per role; the demo trust has no SIL or Trustee, so they are added here. */
+/** One Teams user per role; the demo trust has no SIL, Trustee or governors, so they are added here. */
 const amira = demoUser(1, 'Amira Shah');
 const tom = demoUser(2, 'Tom Okafor');
 const rachel = demoUser(3, 'Rachel Green');
@@ -94,7 +100,9 @@ const helen = demoUser(6, 'Helen Price');
 const mark: TeamsUser = { id: '29:user-mark', name: 'Mark Ellis' }; // found by the roster's email, as Teams gives it
 const sil = demoUser(901, 'Sunita Lal');
 const tess = demoUser(902, 'Tess Trustee');
-const USERS: Record<Role, TeamsUser> = { ceo: amira, 'deputy-ceo': mark, dosi: tom, sil, headteacher: rachel, staff: jo, chair: helen, trustee: tess };
+const gina = demoUser(903, 'Gina Governor');
+const colin = demoUser(904, 'Colin Chair');
+const USERS: Record<Role, TeamsUser> = { ceo: amira, 'deputy-ceo': mark, dosi: tom, sil, headteacher: rachel, staff: jo, chair: helen, trustee: tess, governor: gina, 'governor-chair': colin };
 
 let t: TestBot;
 let fake: FakeConnector;
@@ -109,6 +117,8 @@ beforeAll(async () => {
     d.people.push(
       { id: 'sil-test', name: sil.name, email: 'sunita.lal@demo-trust.example', roles: [{ role: 'sil' }], networks: [], teamsAadObjectId: sil.aadObjectId },
       { id: 'trustee-test', name: tess.name, email: 'tess@demo-trust.example', roles: [{ role: 'trustee' }], networks: [], teamsAadObjectId: tess.aadObjectId },
+      { id: 'governor-test', name: gina.name, email: 'gina@demo-trust.example', roles: [{ role: 'governor', schoolId: 'beacon' }], networks: [], teamsAadObjectId: gina.aadObjectId },
+      { id: 'governor-chair-test', name: colin.name, email: 'colin@demo-trust.example', roles: [{ role: 'governor-chair', schoolId: 'beacon' }], networks: [], teamsAadObjectId: colin.aadObjectId },
     );
   });
 });

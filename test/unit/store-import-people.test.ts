@@ -63,7 +63,7 @@ it('rows the trust cannot use are reported by line and column, and change nothin
     { line: 2, column: 'email', got: 'nothing', expected: 'an email address' },
     { line: 3, column: 'slack_user_id', got: '"U1"', expected: "an id no one else has: it is Amira Shah's (amira@example.org)" },
     { line: 4, column: 'school', got: '"140009"', expected: 'the URN or id of a school of this trust (import the schools with import:gias first)' },
-    { line: 5, column: 'school', got: '"140001"', expected: 'nothing: chair is trust-wide (a school is only for headteacher and staff rows)' },
+    { line: 5, column: 'school', got: '"140001"', expected: 'nothing: chair is trust-wide (a school is only for headteacher, staff, governor and governor-chair rows)' },
     { line: 6, column: 'dosi_for', got: '"140001"', expected: 'nothing: dosi_for is only for dosi and sil rows' },
     { line: 7, column: 'dosi_for', got: '"999999"', expected: 'all, or URNs or ids of schools of this trust' },
     { line: 8, got: '2 fields', expected: expect.stringMatching(/^7: one field per column/) },

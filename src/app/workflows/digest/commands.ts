@@ -1,4 +1,4 @@
-// digest [weekly|risk|board], digest send <which>, subscribe <which|off>, unsubscribe [which].
+// digest [weekly|risk], digest board, digest send <which>, subscribe <which|off>, unsubscribe [which].
 import type { Command } from '../../command';
 import { outcome } from '../../command';
 import { badInput } from '../../errors';
@@ -31,6 +31,17 @@ export const previewCommand: TextCommand = {
   summary: 'Show a digest now: the weekly SLT digest, the risk-meeting pack or the board digest',
   run(ctx, { cmd }) {
     return outcome([BUILD[kindFrom(cmd.args[0], 'weekly-slt')](ctx)]);
+  },
+};
+
+/** `digest board` is its own permission: governors read the board digest, not every school's weekly figures. */
+export const boardCommand: TextCommand = {
+  key: 'digest.board',
+  words: ['digest', 'board'],
+  usage: 'digest board',
+  summary: 'Show the termly board digest now',
+  run(ctx) {
+    return outcome([BUILD['board-termly'](ctx)]);
   },
 };
 
