@@ -3,7 +3,7 @@
 // one school (`all-staff:beacon`). Pure: the trust's people, schools and framework in, people out.
 import type { Framework } from './categories';
 import type { Forum } from './forums';
-import type { Person } from './people';
+import type { Person, Role } from './people';
 import type { School } from './schools';
 
 export interface Trustish {
@@ -21,10 +21,12 @@ const NETWORKS: Record<string, string> = {
   eyfs: 'eyfs',
 };
 
-export const AUDIENCE_HELP = 'headteachers, send, dsl, attendance, y6, eyfs, category:<category> (or just the category, such as amber or repair), all-staff:<school>';
+export const AUDIENCE_HELP = 'headteachers, send, dsl, attendance, y6, eyfs, category:<category> (or just the category, such as amber or repair), all-staff:<school>, governors, governors:<school>';
 
 export type AudienceResult = { ok: true; people: Person[]; label: string } | { ok: false; problem: string };
 
+const GOVERNANCE: readonly Role[] = ['governor', 'governor-chair'];
+const governorOf = (p: Person, schoolId?: string) => p.roles.some((g) => GOVERNANCE.includes(g.role) && (schoolId === undefined || g.schoolId === schoolId));
 const headOf = (p: Person, schoolIds: string[]) => p.roles.some((g) => g.role === 'headteacher' && g.schoolId && schoolIds.includes(g.schoolId));
 
 export function matchSchool(schools: readonly School[], q: string): School | undefined {
@@ -51,7 +53,14 @@ export function resolveAudience(t: Trustish, word: string): AudienceResult {
   if (w.startsWith('all-staff:')) {
     const school = matchSchool(t.schools, w.slice('all-staff:'.length));
     if (!school) return { ok: false, problem: `No school matches "${word.slice('all-staff:'.length)}".` };
-    return { ok: true, people: t.people.filter((p) => p.roles.some((g) => g.schoolId === school.id)), label: `everyone at ${school.name}` };
+    // Governors sit on the school's committee; they are not its staff.
+    return { ok: true, people: t.people.filter((p) => p.roles.some((g) => g.schoolId === school.id && !GOVERNANCE.includes(g.role))), label: `everyone at ${school.name}` };
+  }
+  if (w === 'governors' || w === 'governance') return { ok: true, people: t.people.filter((p) => governorOf(p)), label: 'Academy Committee / LGB members' };
+  if (w.startsWith('governors:')) {
+    const school = matchSchool(t.schools, w.slice('governors:'.length));
+    if (!school) return { ok: false, problem: `No school matches "${word.slice('governors:'.length)}".` };
+    return { ok: true, people: t.people.filter((p) => governorOf(p, school.id)), label: `the Academy Committee / LGB of ${school.name}` };
   }
   const cat = categoryByName(t.framework, w.startsWith('category:') ? w.slice('category:'.length) : w);
   if (cat) {

@@ -60,7 +60,7 @@ describe('forum: list and invitations', () => {
     const school = await t.as('tom').say('forum invite send all-staff:beacon');
     expect(replyText(school)).toContain('4 invited (everyone at Beacon Primary). 3 had already been invited.');
     expect(replyText(await t.as('tom').say('forum invite send dsl,y6'))).toContain('0 invited (the DSL network and the Y6 network). 2 had already been invited.');
-    expect(replyText(await t.as('tom').say('forum invite send governors'))).toContain('I don\'t know the audience "governors"');
+    expect(replyText(await t.as('tom').say('forum invite send parents'))).toContain('I don\'t know the audience "parents"');
     expect(replyText(await t.as('tom').say('forum invite nowhere headteachers'))).toContain('A forum called "nowhere" was not found');
     expect(replyText(await t.as('tom').say('forum invite send'))).toContain('Say which forum and who to invite');
     const before = forum(SEND).invites.length;

@@ -97,3 +97,21 @@ it('refuses a governor what changes a school or shows every school, with the rol
   // The trustee still reads every school's weekly digest, as before.
   expect(replyText(await t.as(idOf('trevor.bell@demo-trust.example')).say('digest weekly'))).toContain('Weekly SLT digest');
 });
+
+it('invites the governors of a school, or all of them, to a forum, and a governor RSVPs; all-staff leaves them out', async () => {
+  const SEND = 'send-network-2026-au2';
+  const grace = idOf('grace.okoro@demo-trust.example');
+  const colin = idOf('colin.adeyemi@demo-trust.example');
+  const invited = () => t.bot.store.read().forums.find((f) => f.id === SEND)!.invites.map((i) => i.personId);
+  const staff = await t.as('tom').say('forum invite send all-staff:beacon');
+  expect(staff.notifications.map((n) => (n.to as { person: string }).person)).not.toContain(grace);
+  const beacon = await t.as('tom').say('forum invite send governors:beacon');
+  expect(replyText(beacon)).toContain('2 invited (the Academy Committee / LGB of Beacon Primary)');
+  expect(invited()).toEqual(expect.arrayContaining([grace, colin]));
+  expect(replyText(await t.as('tom').say('forum invite send governors'))).toContain('0 invited (Academy Committee / LGB members). 2 had already been invited.');
+  expect(replyText(await t.as('tom').say('forum invite send governors:nowhere'))).toContain('No school matches "nowhere"');
+  expect(replyText(await t.as(grace).say('forum'))).toContain('SEND network');
+  const rsvp = replyText(await t.as(grace).act('forum.rsvp', { forumId: SEND, response: 'accepted' }));
+  expect(rsvp).not.toContain(REFUSED);
+  expect(t.bot.store.read().forums.find((f) => f.id === SEND)!.invites.find((i) => i.personId === grace)?.rsvp).toBe('accepted');
+});
