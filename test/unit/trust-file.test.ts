@@ -133,7 +133,7 @@ describe('reading a trust file', () => {
     expect(t.round).toEqual({ cadence: 'half-termly', byPhase: [] });
     expect(t.questionsDefaulted).toBe(true);
     expect(t.questions.map((q) => q.id)).toContain('attendance');
-    expect(t.roles.map((r) => r.id)).toEqual(['ceo', 'deputy-ceo', 'dosi', 'sil', 'headteacher', 'staff', 'chair', 'trustee']);
+    expect(t.roles.map((r) => r.id)).toEqual(['ceo', 'deputy-ceo', 'dosi', 'sil', 'headteacher', 'staff', 'chair', 'trustee', 'governor', 'governor-chair']);
   });
 
   it('takes settings of every kind, with an ARB within its school', () => {
